@@ -1,0 +1,19 @@
+//! `piao` builds the PIAO (Piano Integrato di Attività e Organizzazione) of an Italian public
+//! administration from the workbooks its offices fill and a YAML file the secretariat keeps.
+//!
+//! The pipeline, top to bottom: [`load`] (YAML and workbooks → rows with their cell
+//! addresses → the [`model`]) → [`check`] (cross-checks, diagnostics) → [`render`] (typst →
+//! PDF). [`pipeline`] is the one entry point the CLI (and later a batch runner, a watcher or
+//! a web page) calls. [`workbook`] declares the input contract once, for reading and for
+//! writing the blank templates.
+
+pub mod check;
+pub mod diag;
+pub mod init;
+pub mod italian;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod workbook;

@@ -1,0 +1,475 @@
+//! From rows to the model: each sheet's rows become section types, units are resolved against
+//! the `Strutture` sheet, children (phases, indicators, measures) are attached to their parent,
+//! and references that lead nowhere are reported at the cell that holds them.
+
+use super::workbook::{Row, RowRef, WorkbookData};
+use crate::diag::{Diagnostic, Report};
+use crate::load::cell;
+use crate::model::*;
+use std::collections::HashMap;
+
+/// Where each model element came from, so the checks can point at cells. Keys are
+/// `sheet key` + element id (the model id, or the position in its list).
+#[derive(Debug, Default)]
+pub struct Sources {
+    rows: HashMap<(&'static str, String), RowRef>,
+    /// Sheets with rows that could not be read: checks on totals skip them.
+    incomplete: Vec<&'static str>,
+}
+
+impl Sources {
+    fn add(&mut self, sheet: &'static str, id: impl Into<String>, at: &RowRef) {
+        self.rows.insert((sheet, id.into()), at.clone());
+    }
+
+    /// The row an element came from.
+    pub fn row(&self, sheet: &'static str, id: &str) -> Option<&RowRef> {
+        self.rows.get(&(sheet, id.to_string()))
+    }
+
+    /// Whether every row of `sheet` was read (so totals over it are meaningful).
+    pub fn complete(&self, sheet: &str) -> bool {
+        !self.incomplete.contains(&sheet)
+    }
+}
+
+/// Resolves unit references written as a code or a name.
+struct Units {
+    by_key: HashMap<String, String>,
+    codes: Vec<String>,
+    /// False when the units sheet could not be read: then references are not checked.
+    known: bool,
+}
+
+impl Units {
+    fn new(strutture: &[Struttura], known: bool) -> Self {
+        let mut by_key = HashMap::new();
+        for s in strutture {
+            by_key.insert(cell::normalize(&s.codice), s.codice.clone());
+            by_key.insert(cell::normalize(&s.nome), s.codice.clone());
+        }
+        Units {
+            by_key,
+            codes: strutture.iter().map(|s| s.codice.clone()).collect(),
+            known,
+        }
+    }
+
+    /// The unit code for the reference in `row[key]`; reports an unknown one.
+    fn resolve(&self, row: &Row, key: &str, report: &mut Report) -> Option<String> {
+        let text = row.text(key)?;
+        if let Some(code) = self.by_key.get(&cell::normalize(&text)) {
+            return Some(code.clone());
+        }
+        if !self.known {
+            return Some(text);
+        }
+        let mut d = Diagnostic::error(
+            row.at.cell(key),
+            format!("struttura '{text}' non presente nel foglio Strutture di personale.xlsx"),
+        );
+        d = match cell::suggest(&text, self.codes.iter().map(String::as_str)) {
+            Some(s) => d.with_hint(format!("forse intendevi '{s}'?")),
+            None => d.with_hint(format!(
+                "strutture dichiarate: {}",
+                cell::quoted_list(&self.codes.iter().map(String::as_str).collect::<Vec<_>>())
+            )),
+        };
+        report.push(d);
+        None
+    }
+}
+
+/// Reports a code that appears twice; returns true when `code` is new.
+fn unique(
+    seen: &mut HashMap<String, u32>,
+    code: &str,
+    row: &Row,
+    key: &str,
+    what: &str,
+    report: &mut Report,
+) -> bool {
+    let norm = cell::normalize(code);
+    if let Some(first) = seen.get(&norm) {
+        report.push(
+            Diagnostic::error(row.at.cell(key), format!("{what} '{code}' duplicato"))
+                .with_hint(format!("lo stesso codice è già alla riga {}", first + 1)),
+        );
+        return false;
+    }
+    seen.insert(norm, row.at.row);
+    true
+}
+
+fn target(row: &Row) -> Target {
+    Target {
+        anno1: row.text("target1"),
+        anno2: row.text("target2"),
+        anno3: row.text("target3"),
+    }
+}
+
+fn year(row: &Row) -> i32 {
+    row.count("anno").unwrap_or(0) as i32
+}
+
+fn mark_incomplete(wb: &WorkbookData, sources: &mut Sources) {
+    for (key, sheet) in &wb.sheets {
+        if sheet.invalid_rows > 0 {
+            sources.incomplete.push(key);
+        }
+    }
+}
+
+/// The HR workbook: units, staff, terminations, hires, training, smart working.
+pub fn organizzazione(
+    wb: &WorkbookData,
+    sources: &mut Sources,
+    report: &mut Report,
+) -> Organizzazione {
+    mark_incomplete(wb, sources);
+    let mut org = Organizzazione::default();
+    let mut seen = HashMap::new();
+    for row in wb.rows("strutture") {
+        let codice = row.text("codice").unwrap_or_default();
+        if !unique(&mut seen, &codice, row, "codice", "codice struttura", report) {
+            continue;
+        }
+        sources.add("strutture", &codice, &row.at);
+        org.strutture.push(Struttura {
+            codice,
+            nome: row.text("nome").unwrap_or_default(),
+            tipo: row.text("tipo").unwrap_or_default(),
+            responsabile: row.text("responsabile").unwrap_or_default(),
+            incarico: row.text("incarico").unwrap_or_default(),
+            email: row.text("email"),
+            telefono: row.text("telefono"),
+            competenze: row.text("competenze"),
+        });
+    }
+    let units = Units::new(&org.strutture, wb.sheets.contains_key("strutture"));
+
+    for row in wb.rows("personale") {
+        sources.add("personale", org.personale.len().to_string(), &row.at);
+        org.personale.push(RigaPersonale {
+            struttura: units.resolve(row, "struttura", report),
+            area: row.text("area").unwrap_or_default(),
+            profilo: row.text("profilo"),
+            contratto: row.text("contratto").unwrap_or_default(),
+            donne: row.count("donne").unwrap_or(0),
+            uomini: row.count("uomini").unwrap_or(0),
+            totale: row.count("totale").unwrap_or(0),
+            part_time: row.count("part_time").unwrap_or(0),
+            costo: row.number("costo"),
+        });
+    }
+    for row in wb.rows("cessazioni") {
+        sources.add("cessazioni", org.cessazioni.len().to_string(), &row.at);
+        org.cessazioni.push(Cessazione {
+            anno: year(row),
+            area: row.text("area").unwrap_or_default(),
+            profilo: row.text("profilo"),
+            struttura: units.resolve(row, "struttura", report),
+            numero: row.count("numero").unwrap_or(0),
+            motivo: row.text("motivo").unwrap_or_default(),
+        });
+    }
+    for row in wb.rows("assunzioni") {
+        let Some(struttura) = units.resolve(row, "struttura", report) else {
+            continue;
+        };
+        sources.add("assunzioni", org.assunzioni.len().to_string(), &row.at);
+        org.assunzioni.push(Assunzione {
+            anno: year(row),
+            struttura,
+            profilo: row.text("profilo").unwrap_or_default(),
+            area: row.text("area").unwrap_or_default(),
+            numero: row.count("numero").unwrap_or(0),
+            modalita: row.text("modalita").unwrap_or_default(),
+            regime: row.text("regime").unwrap_or_default(),
+            costo: row.number("costo"),
+        });
+    }
+    for row in wb.rows("formazione") {
+        sources.add("formazione", org.formazione.len().to_string(), &row.at);
+        org.formazione.push(Corso {
+            titolo: row.text("titolo").unwrap_or_default(),
+            area_tematica: row.text("area_tematica").unwrap_or_default(),
+            modalita: row.text("modalita").unwrap_or_default(),
+            destinatari: row.text("destinatari").unwrap_or_default(),
+            partecipanti: row.count("partecipanti").unwrap_or(0),
+            ore: row.number("ore").unwrap_or(0.0),
+            periodo: row.text("periodo"),
+            erogatore: row.text("erogatore"),
+            costo: row.number("costo"),
+            obbligatorio: row.text("obbligatorio").as_deref() == Some("Sì"),
+        });
+    }
+    for row in wb.rows("lavoro_agile") {
+        let Some(struttura) = units.resolve(row, "struttura", report) else {
+            continue;
+        };
+        sources.add("lavoro_agile", org.lavoro_agile.len().to_string(), &row.at);
+        org.lavoro_agile.push(LavoroAgile {
+            struttura,
+            donne: row.count("donne").unwrap_or(0),
+            uomini: row.count("uomini").unwrap_or(0),
+            totale: row.count("totale").unwrap_or(0),
+            non_fruitori: row.count("non_fruitori").unwrap_or(0),
+            effettivi: row.count("effettivi").unwrap_or(0),
+        });
+    }
+    let mut seen = HashMap::new();
+    for row in wb.rows("contingente") {
+        let anno = year(row);
+        if !unique(&mut seen, &anno.to_string(), row, "anno", "anno", report) {
+            continue;
+        }
+        sources.add("contingente", org.contingente.len().to_string(), &row.at);
+        org.contingente.push(Contingente {
+            anno,
+            addetti: row.count("addetti"),
+            percentuale: row.percent("percentuale").unwrap_or(0.0),
+        });
+    }
+    org
+}
+
+/// The performance workbook: public value, objectives with phases and indicators, monitoring.
+/// `units` are the codes and names of the units sheet, when it could be read.
+pub fn performance(
+    wb: &WorkbookData,
+    strutture: Option<&[Struttura]>,
+    sources: &mut Sources,
+    report: &mut Report,
+) -> Performance {
+    mark_incomplete(wb, sources);
+    let units = Units::new(strutture.unwrap_or(&[]), strutture.is_some());
+    let mut perf = Performance::default();
+
+    let mut seen = HashMap::new();
+    for row in wb.rows("obiettivi_vp") {
+        let codice = row.text("codice").unwrap_or_default();
+        if !unique(&mut seen, &codice, row, "codice", "codice obiettivo", report) {
+            continue;
+        }
+        sources.add("obiettivi_vp", &codice, &row.at);
+        perf.valore_pubblico.push(ObiettivoValore {
+            codice,
+            titolo: row.text("titolo").unwrap_or_default(),
+            descrizione: row.text("descrizione"),
+            ambito: row.text("ambito").unwrap_or_default(),
+            stakeholder: row.text("stakeholder"),
+            responsabile: row.text("responsabile"),
+            indicatori: Vec::new(),
+        });
+    }
+    for row in wb.rows("indicatori_vp") {
+        let code = row.text("obiettivo").unwrap_or_default();
+        let Some(vp) = perf
+            .valore_pubblico
+            .iter_mut()
+            .find(|v| cell::normalize(&v.codice) == cell::normalize(&code))
+        else {
+            report.error(
+                row.at.cell("obiettivo"),
+                format!("obiettivo di valore pubblico '{code}' non presente nel foglio Valore pubblico"),
+            );
+            continue;
+        };
+        let id = format!("{}-I{}", vp.codice, vp.indicatori.len() + 1);
+        sources.add("indicatori_vp", &id, &row.at);
+        vp.indicatori.push(IndicatoreValore {
+            id,
+            indicatore: row.text("indicatore").unwrap_or_default(),
+            baseline: row.text("baseline"),
+            target: target(row),
+            fonte: row.text("fonte"),
+        });
+    }
+
+    let mut seen = HashMap::new();
+    for row in wb.rows("obiettivi") {
+        let Some(struttura) = units.resolve(row, "struttura", report) else {
+            continue;
+        };
+        let codice = row.text("codice").unwrap_or_default();
+        let id = format!("{struttura}-{codice}");
+        let what = format!("codice obiettivo della struttura {struttura}:");
+        if !unique(&mut seen, &id, row, "codice", &what, report) {
+            continue;
+        }
+        let valore_pubblico = row.text("valore_pubblico");
+        if let Some(vp) = &valore_pubblico
+            && wb.sheets.contains_key("obiettivi_vp")
+            && !perf
+                .valore_pubblico
+                .iter()
+                .any(|v| cell::normalize(&v.codice) == cell::normalize(vp))
+        {
+            report.error(
+                row.at.cell("valore_pubblico"),
+                format!("obiettivo di valore pubblico '{vp}' non presente nel foglio Valore pubblico"),
+            );
+        }
+        sources.add("obiettivi", &id, &row.at);
+        perf.obiettivi.push(Obiettivo {
+            id,
+            struttura,
+            codice,
+            titolo: row.text("titolo").unwrap_or_default(),
+            valore_pubblico,
+            finalita: row.text("finalita"),
+            descrizione: row.text("descrizione").unwrap_or_default(),
+            scadenza: row
+                .deadline("scadenza")
+                .unwrap_or(Deadline::Text(String::new())),
+            risultato: row.text("risultato").unwrap_or_default(),
+            raggiunto: row.text("raggiunto"),
+            non_raggiunto: row.text("non_raggiunto"),
+            vincoli: row.text("vincoli"),
+            risorse_umane: row.text("risorse_umane"),
+            risorse_finanziarie: row.text("risorse_finanziarie"),
+            fasi: Vec::new(),
+            indicatori: Vec::new(),
+        });
+    }
+
+    let find = |perf: &mut Performance, row: &Row, report: &mut Report| -> Option<usize> {
+        let struttura = units.resolve(row, "struttura", report)?;
+        let code = row.text("obiettivo").unwrap_or_default();
+        let found = perf.obiettivi.iter().position(|o| {
+            o.struttura == struttura && cell::normalize(&o.codice) == cell::normalize(&code)
+        });
+        if found.is_none() && wb.sheets.contains_key("obiettivi") {
+            report.error(
+                row.at.cell("obiettivo"),
+                format!("l'obiettivo '{code}' della struttura {struttura} non è nel foglio Obiettivi"),
+            );
+        }
+        found
+    };
+    for row in wb.rows("fasi") {
+        let Some(i) = find(&mut perf, row, report) else {
+            continue;
+        };
+        let o = &mut perf.obiettivi[i];
+        let numero = row.text("fase").unwrap_or_default();
+        let id = format!("{}-{}", o.id, numero);
+        if o.fasi.iter().any(|f| f.id == id) {
+            report.error(
+                row.at.cell("fase"),
+                format!("fase '{numero}' ripetuta nell'obiettivo {}", o.codice),
+            );
+            continue;
+        }
+        sources.add("fasi", &id, &row.at);
+        o.fasi.push(Fase {
+            id,
+            numero,
+            descrizione: row.text("descrizione").unwrap_or_default(),
+            incidenza: row.percent("incidenza"),
+            responsabili: row.text("responsabili"),
+            scadenza: row
+                .deadline("scadenza")
+                .unwrap_or(Deadline::Text(String::new())),
+        });
+    }
+    for row in wb.rows("indicatori") {
+        let Some(i) = find(&mut perf, row, report) else {
+            continue;
+        };
+        let o = &mut perf.obiettivi[i];
+        let id = format!("{}-I{}", o.id, o.indicatori.len() + 1);
+        sources.add("indicatori", &id, &row.at);
+        o.indicatori.push(Indicatore {
+            id,
+            indicatore: row.text("indicatore").unwrap_or_default(),
+            formula: row.text("formula"),
+            unita: row.text("unita"),
+            target: target(row),
+        });
+    }
+
+    for row in wb.rows("monitoraggio") {
+        sources.add("monitoraggio", perf.monitoraggio.len().to_string(), &row.at);
+        perf.monitoraggio.push(Monitoraggio {
+            sottosezione: row.text("sottosezione").unwrap_or_default(),
+            soggetto: row.text("soggetto").unwrap_or_default(),
+            modalita: row.text("modalita").unwrap_or_default(),
+            frequenza: row.text("frequenza").unwrap_or_default(),
+        });
+    }
+    perf
+}
+
+/// The RPCT's workbook: risks with their measures, transparency obligations.
+pub fn anticorruzione(
+    wb: &WorkbookData,
+    strutture: Option<&[Struttura]>,
+    sources: &mut Sources,
+    report: &mut Report,
+) -> Anticorruzione {
+    mark_incomplete(wb, sources);
+    let units = Units::new(strutture.unwrap_or(&[]), strutture.is_some());
+    let mut ac = Anticorruzione::default();
+    let mut seen = HashMap::new();
+    for row in wb.rows("rischi") {
+        let codice = row.text("codice").unwrap_or_default();
+        if !unique(&mut seen, &codice, row, "codice", "codice rischio", report) {
+            continue;
+        }
+        let probabilita = row.text("probabilita").unwrap_or_default();
+        let impatto = row.text("impatto").unwrap_or_default();
+        sources.add("rischi", &codice, &row.at);
+        ac.rischi.push(Rischio {
+            livello: vocab::livello_rischio(&probabilita, &impatto).to_string(),
+            codice,
+            area: row.text("area").unwrap_or_default(),
+            processo: row.text("processo").unwrap_or_default(),
+            evento: row.text("evento").unwrap_or_default(),
+            struttura: units.resolve(row, "struttura", report),
+            probabilita,
+            impatto,
+            misure: Vec::new(),
+        });
+    }
+    for row in wb.rows("misure") {
+        let code = row.text("rischio").unwrap_or_default();
+        let Some(r) = ac
+            .rischi
+            .iter_mut()
+            .find(|r| cell::normalize(&r.codice) == cell::normalize(&code))
+        else {
+            if wb.sheets.contains_key("rischi") {
+                report.error(
+                    row.at.cell("rischio"),
+                    format!("rischio '{code}' non presente nel foglio Mappa dei rischi"),
+                );
+            }
+            continue;
+        };
+        sources.add("misure", format!("{}-{}", r.codice, r.misure.len()), &row.at);
+        r.misure.push(Misura {
+            misura: row.text("misura").unwrap_or_default(),
+            tipo: row.text("tipo").unwrap_or_default(),
+            responsabile: row.text("responsabile").unwrap_or_default(),
+            scadenza: row
+                .deadline("scadenza")
+                .unwrap_or(Deadline::Text(String::new())),
+            indicatore: row.text("indicatore").unwrap_or_default(),
+        });
+    }
+    for row in wb.rows("trasparenza") {
+        sources.add("trasparenza", ac.trasparenza.len().to_string(), &row.at);
+        ac.trasparenza.push(Obbligo {
+            sezione: row.text("sezione").unwrap_or_default(),
+            obbligo: row.text("obbligo").unwrap_or_default(),
+            riferimento: row.text("riferimento").unwrap_or_default(),
+            responsabile_dati: row.text("responsabile_dati").unwrap_or_default(),
+            responsabile_pubblicazione: row.text("responsabile_pubblicazione").unwrap_or_default(),
+            frequenza: row.text("frequenza").unwrap_or_default(),
+        });
+    }
+    ac
+}

@@ -1,0 +1,294 @@
+//! Reading `ente.yaml`: the identity of the administration, the plan's data and the narrative
+//! text. Deserialized into typed structs (never an untyped tree: YAML 1.1 would turn `NO`
+//! into `false`), with line, column and key path on every problem, in Italian.
+
+use crate::load::cell::suggest;
+use crate::load::introspect;
+use crate::diag::{Diagnostic, Location, Report};
+use crate::model::{Ente, Piano, Sottosezioni};
+use serde::Deserialize;
+use std::path::Path;
+
+/// The file name in the input folder.
+pub const FILE: &str = "ente.yaml";
+
+/// The whole file.
+#[derive(Debug, Deserialize)]
+pub struct EnteFile {
+    pub ente: Ente,
+    pub piano: Piano,
+    #[serde(default)]
+    pub sottosezioni: Sottosezioni,
+}
+
+/// Reads and parses `path`; problems go to `report`.
+pub fn read(path: &Path, report: &mut Report) -> Option<EnteFile> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            report.push(
+                Diagnostic::error(Location::file(FILE), "manca il file ente.yaml")
+                    .with_hint("crearlo con `piao init` e completarlo"),
+            );
+            return None;
+        }
+        Err(e) => {
+            report.error(
+                Location::file(FILE),
+                format!("impossibile leggere ente.yaml: {e}"),
+            );
+            return None;
+        }
+    };
+    parse(&text, report)
+}
+
+/// Parses the text of `ente.yaml`. Unknown keys are all collected in one pass (a typo in a
+/// key would otherwise silently drop a value); a wrong value stops the parse and is reported
+/// with its position.
+pub fn parse(text: &str, report: &mut Report) -> Option<EnteFile> {
+    let mut unknown: Vec<String> = Vec::new();
+    let result = serde_saphyr::with_deserializer_from_str(text, |de| {
+        serde_ignored::deserialize(de, |path| unknown.push(path.to_string()))
+    });
+    for path in &unknown {
+        let segments: Vec<&str> = path.split('.').collect();
+        let key = segments.last().copied().unwrap_or_default();
+        let mut d = Diagnostic::error(
+            key_location(text, &segments),
+            format!("chiave '{key}' non prevista"),
+        );
+        if let Some(s) = suggest(key, known_keys().iter().copied()) {
+            d = d.with_hint(format!("forse intendevi '{s}'?"));
+        }
+        report.push(d);
+    }
+    match result {
+        Ok(file) => {
+            check(&file, text, report);
+            Some(file)
+        }
+        Err(e) => {
+            report.push(diagnostic(&e, text));
+            None
+        }
+    }
+}
+
+/// Every key the file may hold, for suggestions on a misspelt one.
+fn known_keys() -> Vec<&'static str> {
+    use crate::model::ente::{Deliberazione, Persona, Rinvio, Sottosezione};
+    let mut keys = Vec::new();
+    keys.extend(introspect::fields::<EnteFile>());
+    keys.extend(introspect::fields::<Ente>());
+    keys.extend(introspect::fields::<Persona>());
+    keys.extend(introspect::fields::<Piano>());
+    keys.extend(introspect::fields::<Deliberazione>());
+    keys.extend(introspect::fields::<Sottosezioni>());
+    keys.extend(introspect::fields::<Sottosezione>());
+    keys.extend(introspect::fields::<Rinvio>());
+    keys
+}
+
+/// Warnings on a file that parsed: things the secretariat will want to fill in.
+fn check(file: &EnteFile, text: &str, report: &mut Report) {
+    let d = &file.piano.deliberazione;
+    if d.numero.is_some() != d.data.is_some() {
+        report.warning(
+            key_location(text, &["piano", "deliberazione"]),
+            "della deliberazione è indicato solo il numero o solo la data: in copertina l'altro resta da compilare",
+        );
+    }
+    if file.ente.denominazione.trim().is_empty() || file.ente.denominazione.contains("...") {
+        report.error(
+            key_location(text, &["ente", "denominazione"]),
+            "denominazione dell'ente mancante: attesa come \"Comune di Castelvario\"",
+        );
+    }
+}
+
+/// The location of a key path, found by walking the indentation of the text. Good enough
+/// for pointing at a key the user wrote; falls back to the file's first line.
+pub fn key_location(text: &str, path: &[&str]) -> Location {
+    let mut depth_indent: Option<usize> = None;
+    let mut want = 0;
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - trimmed.len();
+        if let Some(parent) = depth_indent
+            && indent <= parent
+            && want > 0
+        {
+            // Left the parent's block without finding the key.
+            break;
+        }
+        let key = trimmed.split(':').next().unwrap_or("").trim().trim_matches('"');
+        if key == path[want] && trimmed.contains(':') {
+            want += 1;
+            if want == path.len() {
+                return Location::Yaml {
+                    file: FILE.into(),
+                    line: i + 1,
+                    column: indent + 1,
+                    path: path.join("."),
+                };
+            }
+            depth_indent = Some(indent);
+        }
+    }
+    Location::Yaml {
+        file: FILE.into(),
+        line: 1,
+        column: 1,
+        path: path.join("."),
+    }
+}
+
+/// An Italian diagnostic from a parse error, with the position the parser reports.
+fn diagnostic(e: &serde_saphyr::Error, text: &str) -> Diagnostic {
+    let e = e.without_snippet();
+    let (line, column) = e
+        .location()
+        .map(|l| (l.line() as usize, l.column() as usize))
+        .unwrap_or((1, 1));
+    let raw = plain_message(e);
+    let path = key_path_at(text, line);
+    let location = Location::Yaml {
+        file: FILE.into(),
+        line,
+        column,
+        path,
+    };
+    let (message, hint) = translate(&raw);
+    let mut d = Diagnostic::error(location, message);
+    if let Some(h) = hint {
+        d = d.with_hint(h);
+    }
+    d
+}
+
+/// The parser's message alone, without position or source snippet.
+fn plain_message(e: &serde_saphyr::Error) -> String {
+    use serde_saphyr::MessageFormatter;
+    serde_saphyr::DefaultMessageFormatter
+        .format_message(e)
+        .to_string()
+}
+
+/// The key path of the mapping entry on `line` (1-based), from indentation.
+fn key_path_at(text: &str, line: usize) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(start) = line.checked_sub(1).filter(|l| *l < lines.len()) else {
+        return String::new();
+    };
+    let mut path = Vec::new();
+    let mut limit = usize::MAX;
+    for l in lines[..=start].iter().rev() {
+        let trimmed = l.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') || !trimmed.contains(':') {
+            continue;
+        }
+        let indent = l.len() - trimmed.len();
+        if indent < limit {
+            let key = trimmed
+                .trim_start_matches("- ")
+                .split(':')
+                .next()
+                .unwrap_or("")
+                .trim();
+            if !key.is_empty() && !key.contains(' ') {
+                path.push(key.to_string());
+            }
+            limit = indent;
+            if indent == 0 {
+                break;
+            }
+        }
+    }
+    path.reverse();
+    path.join(".")
+}
+
+/// Known serde messages in Italian, with a suggestion where one is obvious.
+fn translate(raw: &str) -> (String, Option<String>) {
+    let ticks = |s: &str| -> Vec<String> {
+        s.split('`')
+            .enumerate()
+            .filter(|(i, _)| i % 2 == 1)
+            .map(|(_, t)| t.to_string())
+            .collect()
+    };
+    if raw.contains("unknown field") {
+        let names = ticks(raw);
+        let found = names.first().cloned().unwrap_or_default();
+        let allowed: Vec<&str> = names.iter().skip(1).map(String::as_str).collect();
+        let hint = match suggest(&found, allowed.iter().copied()) {
+            Some(s) => format!("forse intendevi '{s}'?"),
+            None if allowed.is_empty() => "questa sezione non ha chiavi".to_string(),
+            None => format!("chiavi ammesse: {}", allowed.join(", ")),
+        };
+        return (format!("chiave '{found}' non prevista"), Some(hint));
+    }
+    if raw.contains("missing field") {
+        let name = ticks(raw).first().cloned().unwrap_or_default();
+        return (format!("manca la chiave obbligatoria '{name}'"), None);
+    }
+    if raw.contains("unknown variant") {
+        let names = ticks(raw);
+        let found = names.first().cloned().unwrap_or_default();
+        let allowed = names[1.min(names.len())..].join(", ");
+        return (
+            format!("valore '{found}' non ammesso: atteso uno tra {allowed}"),
+            None,
+        );
+    }
+    if let Some(rest) = raw.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        return (
+            format!(
+                "tipo di valore non valido: trovato {}, atteso {}",
+                italian_type(found),
+                italian_type(expected)
+            ),
+            None,
+        );
+    }
+    if raw.to_lowercase().contains("budget") || raw.to_lowercase().contains("alias") {
+        return (
+            format!("il file usa troppi alias o è troppo grande ({raw})"),
+            Some("scrivere i valori per esteso, senza ancore e alias (&, *)".into()),
+        );
+    }
+    (format!("YAML non valido: {raw}"), None)
+}
+
+fn italian_type(t: &str) -> String {
+    let t = t.trim();
+    let map = [
+        ("a string", "un testo"),
+        ("string", "un testo"),
+        ("integer", "un numero intero"),
+        ("u64", "un numero intero ≥ 0"),
+        ("i32", "un numero intero"),
+        ("floating point", "un numero"),
+        ("boolean", "sì/no"),
+        ("a sequence", "un elenco"),
+        ("sequence", "un elenco"),
+        ("map", "una sezione con chiavi"),
+        ("struct", "una sezione con chiavi"),
+        ("unit value", "un valore vuoto"),
+    ];
+    for (en, it) in map {
+        if t.contains(en) {
+            let value = t.split('`').nth(1);
+            return match value {
+                Some(v) => format!("{it} ('{v}')"),
+                None => it.to_string(),
+            };
+        }
+    }
+    t.to_string()
+}

@@ -1,0 +1,225 @@
+//! Section 1 (Scheda anagrafica) and the plan's own data: triennio, approving body,
+//! deliberation, and the narrative text of every sub-section. Read from `ente.yaml`.
+
+use super::text::RichText;
+use crate::italian;
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// The identity of the administration (Scheda anagrafica).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct Ente {
+    pub denominazione: String,
+    #[serde(default = "default_tipologia")]
+    pub tipologia: String,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub indirizzo: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub codice_fiscale: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub partita_iva: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub codice_istat: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub codice_ipa: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub telefono: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub sito: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub email: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub pec: Option<String>,
+    pub popolazione: Option<u64>,
+    /// Employees for the simplified-PIAO threshold; computed from the staff sheet when absent.
+    pub dipendenti: Option<u64>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub sindaco: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub segretario: Option<String>,
+    pub rpct: Option<Persona>,
+    pub rtd: Option<Persona>,
+}
+
+fn default_tipologia() -> String {
+    "Comune".into()
+}
+
+/// A person with a role: the RPCT, the RTD.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct Persona {
+    pub nome: String,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub ruolo: Option<String>,
+    #[serde(default, deserialize_with = "opt_date")]
+    pub nomina: Option<NaiveDate>,
+}
+
+/// Ordinary or simplified PIAO; `Automatico` follows the headcount.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tipo {
+    #[default]
+    Automatico,
+    Ordinario,
+    Semplificato,
+}
+
+/// The three years of the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Triennio {
+    pub primo: i32,
+}
+
+impl Triennio {
+    pub fn ultimo(&self) -> i32 {
+        self.primo + 2
+    }
+
+    pub fn anni(&self) -> [i32; 3] {
+        [self.primo, self.primo + 1, self.primo + 2]
+    }
+
+    pub fn contains(&self, year: i32) -> bool {
+        (self.primo..=self.ultimo()).contains(&year)
+    }
+
+    pub fn inizio(&self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.primo, 1, 1).expect("valid year")
+    }
+
+    pub fn fine(&self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.ultimo(), 12, 31).expect("valid year")
+    }
+
+    /// "2026–2028", with an en dash, as the cover prints it.
+    pub fn label(&self) -> String {
+        format!("{}–{}", self.primo, self.ultimo())
+    }
+}
+
+impl<'de> Deserialize<'de> for Triennio {
+    /// Accepts "2026-2028", "2026–2028" or just the first year, 2026.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let raw = String::deserialize(d)?;
+        let years: Vec<&str> = raw.split(['-', '–', '/']).map(str::trim).collect();
+        let bad = || {
+            D::Error::custom(format!(
+                "triennio '{raw}' non valido: atteso come 2026-2028 (tre anni consecutivi)"
+            ))
+        };
+        let primo: i32 = years[0].parse().map_err(|_| bad())?;
+        if !(2000..=2100).contains(&primo) {
+            return Err(bad());
+        }
+        match years.get(1) {
+            None => Ok(Triennio { primo }),
+            Some(last) if last.parse::<i32>().ok() == Some(primo + 2) && years.len() == 2 => {
+                Ok(Triennio { primo })
+            }
+            Some(_) => Err(bad()),
+        }
+    }
+}
+
+/// The plan: triennio, kind, approving body and deliberation.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Piano {
+    pub triennio: Triennio,
+    #[serde(default)]
+    pub tipo: Tipo,
+    #[serde(default = "default_organo")]
+    pub organo: String,
+    #[serde(default)]
+    pub deliberazione: Deliberazione,
+    /// The document's date; defaults to the deliberation date, then to 1 January of the first
+    /// year, so that the same input always gives the same PDF.
+    #[serde(default, deserialize_with = "opt_date")]
+    pub data_documento: Option<NaiveDate>,
+}
+
+fn default_organo() -> String {
+    "Giunta comunale".into()
+}
+
+impl Piano {
+    pub fn data_documento(&self) -> NaiveDate {
+        self.data_documento
+            .or(self.deliberazione.data)
+            .unwrap_or_else(|| self.triennio.inizio())
+    }
+}
+
+/// The adopting deliberation; number and date are unknown until the meeting.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct Deliberazione {
+    #[serde(default, deserialize_with = "opt_string")]
+    pub numero: Option<String>,
+    #[serde(default, deserialize_with = "opt_date")]
+    pub data: Option<NaiveDate>,
+}
+
+/// A separate adopted act a sub-section refers to instead of holding its content.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Rinvio {
+    /// The act: "PTPCT 2026-2028 approvato con deliberazione di Giunta n. 12 del 20/01/2026".
+    pub atto: String,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub url: Option<String>,
+}
+
+/// The narrative of one sub-section, or a *rinvio* to another act (or both: a short text
+/// introducing the reference).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct Sottosezione {
+    #[serde(default)]
+    pub testo: RichText,
+    pub rinvio: Option<Rinvio>,
+}
+
+/// The narrative text of every sub-section, as the secretariat writes it.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct Sottosezioni {
+    #[serde(default)]
+    pub premessa: Sottosezione,
+    #[serde(default)]
+    pub valore_pubblico: Sottosezione,
+    #[serde(default)]
+    pub performance: Sottosezione,
+    #[serde(default)]
+    pub rischi_corruttivi: Sottosezione,
+    #[serde(default)]
+    pub struttura_organizzativa: Sottosezione,
+    #[serde(default)]
+    pub lavoro_agile: Sottosezione,
+    #[serde(default)]
+    pub fabbisogni: Sottosezione,
+    #[serde(default)]
+    pub formazione: Sottosezione,
+    #[serde(default)]
+    pub azioni_positive: Sottosezione,
+    #[serde(default)]
+    pub monitoraggio: Sottosezione,
+}
+
+/// Optional text; an empty value counts as absent. YAML scalars reach a `String` exactly as
+/// written, so `codice_fiscale: 00123450678` keeps its leading zeros.
+fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(Option::<String>::deserialize(d)?
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty()))
+}
+
+/// Dates as "2026-01-20" or "20/01/2026".
+fn opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    use serde::de::Error;
+    match opt_string(d)? {
+        None => Ok(None),
+        Some(s) => italian::parse_date(&s).map(Some).ok_or_else(|| {
+            D::Error::custom(format!(
+                "data '{s}' non valida: attesa come 2026-01-20 o 20/01/2026"
+            ))
+        }),
+    }
+}

@@ -1,0 +1,211 @@
+//! Section 3 (Organizzazione e capitale umano): units, staff at 31/12, smart working,
+//! terminations, hiring plan and training. Filled by the HR office.
+
+use super::vocab::{AREE, CONTRATTI};
+use serde::Serialize;
+
+/// An organisational unit (Settore, Servizio autonomo, Staff...) and its head.
+#[derive(Debug, Clone, Serialize)]
+pub struct Struttura {
+    pub codice: String,
+    pub nome: String,
+    pub tipo: String,
+    pub responsabile: String,
+    pub incarico: String,
+    pub email: Option<String>,
+    pub telefono: Option<String>,
+    pub competenze: Option<String>,
+}
+
+/// One row of the staff at 31/12: a unit, an area and a contract.
+#[derive(Debug, Clone, Serialize)]
+pub struct RigaPersonale {
+    /// Unit code, resolved against the units sheet.
+    pub struttura: Option<String>,
+    pub area: String,
+    pub profilo: Option<String>,
+    pub contratto: String,
+    pub donne: u64,
+    pub uomini: u64,
+    pub totale: u64,
+    pub part_time: u64,
+    pub costo: Option<f64>,
+}
+
+/// Headcount by sex with the part-time share: the cell of every staff summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Conteggio {
+    pub donne: u64,
+    pub uomini: u64,
+    pub totale: u64,
+    pub part_time: u64,
+    pub costo: f64,
+}
+
+impl Conteggio {
+    fn add(&mut self, r: &RigaPersonale) {
+        self.donne += r.donne;
+        self.uomini += r.uomini;
+        self.totale += r.totale;
+        self.part_time += r.part_time;
+        self.costo += r.costo.unwrap_or(0.0);
+    }
+}
+
+/// A planned termination.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cessazione {
+    pub anno: i32,
+    pub area: String,
+    pub profilo: Option<String>,
+    pub struttura: Option<String>,
+    pub numero: u64,
+    pub motivo: String,
+}
+
+/// A row of the hiring plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct Assunzione {
+    pub anno: i32,
+    pub struttura: String,
+    pub profilo: String,
+    pub area: String,
+    pub numero: u64,
+    pub modalita: String,
+    pub regime: String,
+    pub costo: Option<f64>,
+}
+
+/// A training course.
+#[derive(Debug, Clone, Serialize)]
+pub struct Corso {
+    pub titolo: String,
+    pub area_tematica: String,
+    pub modalita: String,
+    pub destinatari: String,
+    pub partecipanti: u64,
+    pub ore: f64,
+    pub periodo: Option<String>,
+    pub erogatore: Option<String>,
+    pub costo: Option<f64>,
+    pub obbligatorio: bool,
+}
+
+/// Smart working in one unit.
+#[derive(Debug, Clone, Serialize)]
+pub struct LavoroAgile {
+    pub struttura: String,
+    pub donne: u64,
+    pub uomini: u64,
+    pub totale: u64,
+    pub non_fruitori: u64,
+    pub effettivi: u64,
+}
+
+/// The smart-working contingent of one year.
+#[derive(Debug, Clone, Serialize)]
+pub struct Contingente {
+    pub anno: i32,
+    pub addetti: Option<u64>,
+    /// A fraction: 0.2 is 20%.
+    pub percentuale: f64,
+}
+
+/// Everything the HR office fills.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Organizzazione {
+    pub strutture: Vec<Struttura>,
+    pub personale: Vec<RigaPersonale>,
+    pub cessazioni: Vec<Cessazione>,
+    pub assunzioni: Vec<Assunzione>,
+    pub formazione: Vec<Corso>,
+    pub lavoro_agile: Vec<LavoroAgile>,
+    pub contingente: Vec<Contingente>,
+}
+
+impl Organizzazione {
+    pub fn struttura(&self, codice: &str) -> Option<&Struttura> {
+        self.strutture.iter().find(|s| s.codice == codice)
+    }
+
+    /// Staff at 31/12 by area, in the order of the CCNL, with only the areas present.
+    pub fn personale_per_area(&self) -> Vec<(&'static str, Conteggio)> {
+        group(&self.personale, AREE, |r| &r.area)
+    }
+
+    /// Staff at 31/12 by contract.
+    pub fn personale_per_contratto(&self) -> Vec<(&'static str, Conteggio)> {
+        group(&self.personale, CONTRATTI, |r| &r.contratto)
+    }
+
+    /// Staff at 31/12 by unit, in the order of the units sheet; unassigned staff last.
+    pub fn personale_per_struttura(&self) -> Vec<(String, Conteggio)> {
+        let mut out: Vec<(String, Conteggio)> = Vec::new();
+        for s in &self.strutture {
+            let mut c = Conteggio::default();
+            self.personale
+                .iter()
+                .filter(|r| r.struttura.as_deref() == Some(&s.codice))
+                .for_each(|r| c.add(r));
+            if c.totale > 0 {
+                out.push((s.nome.clone(), c));
+            }
+        }
+        let mut none = Conteggio::default();
+        self.personale
+            .iter()
+            .filter(|r| r.struttura.is_none())
+            .for_each(|r| none.add(r));
+        if none.totale > 0 {
+            out.push(("Non assegnato".into(), none));
+        }
+        out
+    }
+
+    /// Every row of the staff table added up.
+    pub fn totale_personale(&self) -> Conteggio {
+        let mut c = Conteggio::default();
+        self.personale.iter().for_each(|r| c.add(r));
+        c
+    }
+
+    /// Staff in service: everyone but those seconded to other administrations.
+    pub fn in_servizio(&self) -> u64 {
+        self.personale
+            .iter()
+            .filter(|r| r.contratto != "Comando in uscita")
+            .map(|r| r.totale)
+            .sum()
+    }
+
+    /// Training hours planned per employee in service (the 40-hour target from 2025).
+    pub fn ore_formazione_pro_capite(&self) -> Option<f64> {
+        let staff = self.in_servizio();
+        (staff > 0).then(|| self.ore_formazione() / staff as f64)
+    }
+
+    /// Total training hours: participants × hours of each course.
+    pub fn ore_formazione(&self) -> f64 {
+        self.formazione
+            .iter()
+            .map(|c| c.partecipanti as f64 * c.ore)
+            .sum()
+    }
+}
+
+fn group(
+    rows: &[RigaPersonale],
+    order: &'static [&'static str],
+    key: impl Fn(&RigaPersonale) -> &String,
+) -> Vec<(&'static str, Conteggio)> {
+    order
+        .iter()
+        .filter_map(|label| {
+            let mut c = Conteggio::default();
+            rows.iter()
+                .filter(|r| key(r) == label)
+                .for_each(|r| c.add(r));
+            (c.totale > 0).then_some((*label, c))
+        })
+        .collect()
+}

@@ -1,0 +1,111 @@
+//! The one entry point for every front end (the CLI today; a batch runner, a watcher and a
+//! web page tomorrow): load → check → render, with outputs written atomically.
+
+use crate::diag::Report;
+use crate::load;
+use crate::output::write_atomic;
+use crate::render;
+use std::path::{Path, PathBuf};
+
+/// Why a command could not run at all (exit code 2): not a problem in the input data, which
+/// goes into the [`Report`] instead.
+#[derive(Debug)]
+pub enum Failure {
+    /// Wrong arguments or a refused operation.
+    Usage(String),
+    /// A file could not be read or written.
+    Io(String),
+    /// The document engine failed on the templates.
+    Template(String),
+    /// A bug: it should not happen.
+    Internal(String),
+}
+
+impl Failure {
+    pub fn io(path: &Path, e: std::io::Error) -> Self {
+        Failure::Io(format!("{}: {e}", path.display()))
+    }
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Usage(m) | Failure::Io(m) => write!(f, "{m}"),
+            Failure::Template(m) => write!(f, "errore nei modelli typst:\n{m}"),
+            Failure::Internal(m) => write!(f, "errore interno: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for Failure {}
+
+/// The result of `piao check`.
+#[derive(Debug)]
+pub struct Checked {
+    pub loaded: load::Loaded,
+    pub report: Report,
+}
+
+/// Loads and checks the input folder.
+pub fn check(dir: &Path) -> Result<Checked, Failure> {
+    if !dir.is_dir() {
+        return Err(Failure::Usage(format!(
+            "la cartella di input {} non esiste (crearla con `piao init {}`)",
+            dir.display(),
+            dir.display()
+        )));
+    }
+    let mut loaded = load::load(dir);
+    let report = std::mem::take(&mut loaded.report);
+    Ok(Checked { loaded, report })
+}
+
+/// What `piao build` needs.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub input: PathBuf,
+    pub output: PathBuf,
+    /// A folder whose `main.typ` replaces the embedded template.
+    pub templates: Option<PathBuf>,
+}
+
+/// A PDF that was written.
+#[derive(Debug)]
+pub struct Pdf {
+    pub path: PathBuf,
+    pub pages: usize,
+}
+
+/// The result of `piao build`: the report, and the PDF unless the input had errors.
+#[derive(Debug)]
+pub struct Built {
+    pub report: Report,
+    pub pdf: Option<Pdf>,
+}
+
+/// Checks the input and, when it has no errors, writes the PIAO PDF into the output folder.
+pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
+    let checked = check(&options.input)?;
+    let report = checked.report;
+    let piao = match checked.loaded.piao {
+        Some(piao) if !report.has_errors() => piao,
+        _ => return Ok(Built { report, pdf: None }),
+    };
+    let templates = render::Templates::load(options.templates.as_deref())?;
+    let document = render::pdf(&piao, &templates)?;
+    let path = options.output.join(pdf_name(&piao));
+    write_atomic(&path, &document.bytes).map_err(|e| Failure::io(&path, e))?;
+    Ok(Built {
+        report,
+        pdf: Some(Pdf {
+            path,
+            pages: document.pages,
+        }),
+    })
+}
+
+/// `PIAO_2026-2028.pdf`.
+pub fn pdf_name(piao: &crate::model::Piao) -> String {
+    let t = piao.piano.triennio;
+    format!("PIAO_{}-{}.pdf", t.primo, t.ultimo())
+}

@@ -1,0 +1,124 @@
+//! Render stage: the model → the view (`/data.json`) → typst → a PDF/A-2a + PDF/UA-1
+//! document. Same model, same bytes: the date, the PDF identifier and the timestamp are all
+//! fixed from the plan's data.
+
+pub mod view;
+pub mod world;
+
+use crate::model::Piao;
+use crate::pipeline::Failure;
+use chrono::Datelike;
+use std::path::Path;
+use typst::WorldExt;
+use typst::diag::SourceDiagnostic;
+use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+use world::PiaoWorld;
+
+/// The embedded templates, by path in the virtual project.
+const EMBEDDED: &[(&str, &str)] = &[("/main.typ", include_str!("../../templates/main.typ"))];
+
+/// The typst templates of a build: the embedded ones, or a folder's `.typ` files.
+#[derive(Debug, Clone)]
+pub struct Templates {
+    files: Vec<(String, String)>,
+}
+
+impl Templates {
+    /// The embedded templates, or those of `dir` (which must hold `main.typ`).
+    pub fn load(dir: Option<&Path>) -> Result<Templates, Failure> {
+        let Some(dir) = dir else {
+            return Ok(Templates::embedded());
+        };
+        let entries = std::fs::read_dir(dir).map_err(|e| Failure::io(dir, e))?;
+        let mut files = Vec::new();
+        for entry in entries {
+            let path = entry.map_err(|e| Failure::io(dir, e))?.path();
+            if path.extension().is_some_and(|e| e == "typ") {
+                let text = std::fs::read_to_string(&path).map_err(|e| Failure::io(&path, e))?;
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                files.push((format!("/{name}"), text));
+            }
+        }
+        if !files.iter().any(|(p, _)| p == "/main.typ") {
+            return Err(Failure::Usage(format!(
+                "la cartella dei modelli {} non contiene main.typ",
+                dir.display()
+            )));
+        }
+        files.sort();
+        Ok(Templates { files })
+    }
+
+    pub fn embedded() -> Templates {
+        Templates {
+            files: EMBEDDED
+                .iter()
+                .map(|(p, t)| (p.to_string(), t.to_string()))
+                .collect(),
+        }
+    }
+}
+
+/// A rendered PDF.
+#[derive(Debug)]
+pub struct Document {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+}
+
+/// Renders the PIAO as PDF/A-2a and PDF/UA-1.
+pub fn pdf(piao: &Piao, templates: &Templates) -> Result<Document, Failure> {
+    let data = serde_json::to_vec(&view::view(piao))
+        .map_err(|e| Failure::Internal(format!("serializzazione dei dati: {e}")))?;
+    let date = piao.piano.data_documento();
+    let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
+        .ok_or_else(|| Failure::Internal(format!("data non valida: {date}")))?;
+    let world = PiaoWorld::new(&templates.files, data, today);
+
+    let compiled = typst::compile::<PagedDocument>(&world);
+    let document = compiled
+        .output
+        .map_err(|errors| Failure::Template(describe(&world, &errors)))?;
+
+    let standards = PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
+        .map_err(|e| Failure::Internal(format!("standard PDF: {}", e.message())))?;
+    let options = PdfOptions {
+        ident: Smart::Custom(view::meta(piao).titolo),
+        creator: Smart::Custom(Some(format!("piao {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: Some(Timestamp::new_utc(today)),
+        page_ranges: None,
+        standards,
+        tagged: true,
+        pretty: false,
+    };
+    let bytes =
+        typst_pdf::pdf(&document, &options).map_err(|errors| Failure::Template(describe(&world, &errors)))?;
+    Ok(Document {
+        bytes,
+        pages: document.pages().len(),
+    })
+}
+
+/// typst diagnostics as text: file, line and column, message and hints.
+fn describe(world: &PiaoWorld, diagnostics: &[SourceDiagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let place = match (d.span.id(), world.range(d.span)) {
+            (Some(id), Some(range)) => {
+                let (line, col) = typst::World::source(world, id)
+                    .ok()
+                    .and_then(|s| s.lines().byte_to_line_column(range.start))
+                    .unwrap_or((0, 0));
+                format!("{}:{}:{}: ", world.path(id), line + 1, col + 1)
+            }
+            _ => String::new(),
+        };
+        out.push_str(&format!("{place}{}\n", d.message));
+        for hint in &d.hints {
+            out.push_str(&format!("  suggerimento: {}\n", hint.v));
+        }
+    }
+    out
+}

@@ -1,0 +1,384 @@
+//! The view: the model turned into the data the typst template reads as `/data.json`. Every
+//! figure is formatted here the Italian way and every total is computed here, so the template
+//! only lays out, and every user text stays a JSON string (shown literally, never parsed as
+//! markup).
+
+use crate::italian;
+use crate::model::*;
+use serde::Serialize;
+use serde_json::{Value, json};
+
+/// The line on the cover: filled when the YAML gives the deliberation's number and date.
+pub fn riga_delibera(piano: &Piano) -> String {
+    let numero = piano.deliberazione.numero.as_deref().unwrap_or("____");
+    let data = piano
+        .deliberazione
+        .data
+        .map(italian::date_short)
+        .unwrap_or_else(|| "__________".into());
+    let organo = if piano.organo.to_lowercase().starts_with("giunta") {
+        format!("della {}", piano.organo)
+    } else {
+        format!("del {}", piano.organo)
+    };
+    format!("Allegato alla deliberazione {organo} n. {numero} del {data}")
+}
+
+fn opt(s: &Option<String>) -> Value {
+    s.as_deref().map(Value::from).unwrap_or(Value::Null)
+}
+
+fn deadline(d: &Deadline) -> String {
+    match d {
+        Deadline::Date(d) => italian::date_short(*d),
+        Deadline::Text(t) => t.clone(),
+    }
+}
+
+fn money(n: Option<f64>) -> String {
+    n.map(italian::money).unwrap_or_default()
+}
+
+fn count(c: &Conteggio, label: &str) -> Value {
+    json!({
+        "etichetta": label,
+        "donne": italian::integer(c.donne),
+        "uomini": italian::integer(c.uomini),
+        "totale": italian::integer(c.totale),
+        "part_time": italian::integer(c.part_time),
+        "costo": if c.costo > 0.0 { italian::money(c.costo) } else { String::new() },
+    })
+}
+
+fn targets(t: &Target) -> Value {
+    json!([opt(&t.anno1), opt(&t.anno2), opt(&t.anno3)])
+}
+
+/// Why a sub-section shows no content, when it has none: not required in the simplified
+/// PIAO, or not yet filled. `None` when there is something to show.
+fn nota(has_content: bool, required: bool, semplificato: bool) -> Value {
+    if has_content {
+        Value::Null
+    } else if semplificato && !required {
+        Value::from(
+            "Sottosezione non obbligatoria per le amministrazioni con non più di 50 dipendenti (art. 6 DM 132/2022).",
+        )
+    } else {
+        Value::from("Sottosezione non ancora compilata: nessun dato è stato fornito.")
+    }
+}
+
+fn testo(s: &Sottosezione) -> Value {
+    json!({
+        "blocchi": s.testo,
+        "rinvio": s.rinvio.as_ref().map(|r| json!({"atto": r.atto, "url": r.url})),
+    })
+}
+
+fn filled(s: &Sottosezione) -> bool {
+    !s.testo.is_empty() || s.rinvio.is_some()
+}
+
+/// Document metadata shared by the template and the PDF export.
+#[derive(Debug, Clone, Serialize)]
+pub struct Meta {
+    pub titolo: String,
+    pub autore: String,
+}
+
+pub fn meta(piao: &Piao) -> Meta {
+    Meta {
+        titolo: format!(
+            "PIAO {} - {}",
+            piao.piano.triennio.label(),
+            piao.ente.denominazione
+        ),
+        autore: piao.ente.denominazione.clone(),
+    }
+}
+
+/// The whole view.
+pub fn view(piao: &Piao) -> Value {
+    let semplificato = piao.semplificato();
+    let s = &piao.sottosezioni;
+    let org = &piao.organizzazione;
+    let perf = &piao.performance;
+    let anni = piao.piano.triennio.anni();
+    let unit_name = |code: &str| {
+        org.struttura(code)
+            .map(|s| s.nome.clone())
+            .unwrap_or_else(|| code.to_string())
+    };
+
+    let valore_pubblico: Vec<Value> = perf
+        .valore_pubblico
+        .iter()
+        .map(|v| {
+            json!({
+                "codice": v.codice, "titolo": v.titolo, "descrizione": opt(&v.descrizione),
+                "ambito": v.ambito, "stakeholder": opt(&v.stakeholder),
+                "responsabile": opt(&v.responsabile),
+                "indicatori": v.indicatori.iter().map(|i| json!({
+                    "indicatore": i.indicatore, "baseline": opt(&i.baseline),
+                    "target": targets(&i.target), "fonte": opt(&i.fonte),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+
+    let mut gruppi: Vec<Value> = Vec::new();
+    let mut codes: Vec<&str> = org.strutture.iter().map(|s| s.codice.as_str()).collect();
+    for o in &perf.obiettivi {
+        if !codes.contains(&o.struttura.as_str()) {
+            codes.push(&o.struttura);
+        }
+    }
+    for code in codes {
+        let cards: Vec<Value> = perf
+            .obiettivi
+            .iter()
+            .filter(|o| o.struttura == code)
+            .map(|o| card(o, perf))
+            .collect();
+        if cards.is_empty() {
+            continue;
+        }
+        let unit = org.struttura(code);
+        gruppi.push(json!({
+            "struttura": unit_name(code),
+            "responsabile": unit.map(|u| u.responsabile.clone()),
+            "incarico": unit.map(|u| u.incarico.clone()),
+            "obiettivi": cards,
+        }));
+    }
+
+    let rischi: Vec<Value> = piao
+        .rischi
+        .rischi
+        .iter()
+        .map(|r| {
+            json!({
+                "codice": r.codice, "area": r.area, "processo": r.processo, "evento": r.evento,
+                "struttura": r.struttura.as_deref().map(unit_name),
+                "probabilita": r.probabilita, "impatto": r.impatto, "livello": r.livello,
+                "misure": r.misure.iter().map(|m| json!({
+                    "misura": m.misura, "tipo": m.tipo, "responsabile": m.responsabile,
+                    "scadenza": deadline(&m.scadenza), "indicatore": m.indicatore,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+
+    let totale = org.totale_personale();
+    let personale = json!({
+        "per_area": org.personale_per_area().iter().map(|(l, c)| count(c, l)).collect::<Vec<_>>(),
+        "per_contratto": org.personale_per_contratto().iter().map(|(l, c)| count(c, l)).collect::<Vec<_>>(),
+        "per_struttura": org.personale_per_struttura().iter().map(|(l, c)| count(c, l)).collect::<Vec<_>>(),
+        "totale": count(&totale, "Totale"),
+        "in_servizio": italian::integer(org.in_servizio()),
+    });
+
+    let la = &org.lavoro_agile;
+    let la_tot = la.iter().fold([0u64; 5], |mut acc, r| {
+        acc[0] += r.donne;
+        acc[1] += r.uomini;
+        acc[2] += r.totale;
+        acc[3] += r.non_fruitori;
+        acc[4] += r.effettivi;
+        acc
+    });
+    let lavoro_agile = json!({
+        "righe": la.iter().map(|r| json!({
+            "struttura": unit_name(&r.struttura),
+            "valori": [r.donne, r.uomini, r.totale, r.non_fruitori, r.effettivi].map(italian::integer),
+        })).collect::<Vec<_>>(),
+        "totale": la_tot.map(italian::integer),
+        "contingente": org.contingente.iter().map(|c| json!({
+            "anno": c.anno.to_string(),
+            "addetti": c.addetti.map(italian::integer),
+            "percentuale": italian::percent(c.percentuale),
+        })).collect::<Vec<_>>(),
+    });
+
+    let per_anno: Vec<Value> = anni
+        .iter()
+        .map(|&anno| {
+            let hires: Vec<&Assunzione> = org.assunzioni.iter().filter(|h| h.anno == anno).collect();
+            let out: u64 = org
+                .cessazioni
+                .iter()
+                .filter(|c| c.anno == anno)
+                .map(|c| c.numero)
+                .sum();
+            json!({
+                "anno": anno.to_string(),
+                "assunzioni": italian::integer(hires.iter().map(|h| h.numero).sum()),
+                "costo": italian::money(hires.iter().filter_map(|h| h.costo).sum()),
+                "cessazioni": italian::integer(out),
+            })
+        })
+        .collect();
+    let fabbisogni = json!({
+        "assunzioni": org.assunzioni.iter().map(|h| json!({
+            "anno": h.anno.to_string(), "struttura": unit_name(&h.struttura), "profilo": h.profilo,
+            "area": h.area, "numero": italian::integer(h.numero), "modalita": h.modalita,
+            "regime": h.regime, "costo": money(h.costo),
+        })).collect::<Vec<_>>(),
+        "cessazioni": org.cessazioni.iter().map(|c| json!({
+            "anno": c.anno.to_string(), "area": c.area, "profilo": opt(&c.profilo),
+            "struttura": c.struttura.as_deref().map(unit_name),
+            "numero": italian::integer(c.numero), "motivo": c.motivo,
+        })).collect::<Vec<_>>(),
+        "per_anno": per_anno,
+    });
+
+    let formazione = json!({
+        "corsi": org.formazione.iter().map(|c| json!({
+            "titolo": c.titolo, "area": c.area_tematica, "modalita": c.modalita,
+            "destinatari": c.destinatari, "partecipanti": italian::integer(c.partecipanti),
+            "ore": italian::number(c.ore), "periodo": opt(&c.periodo),
+            "erogatore": opt(&c.erogatore), "costo": money(c.costo),
+            "obbligatorio": if c.obbligatorio { "Sì" } else { "No" },
+        })).collect::<Vec<_>>(),
+        "ore_totali": italian::number(org.ore_formazione()),
+        "ore_pro_capite": org.ore_formazione_pro_capite().map(|h| italian::decimal(h, 1)),
+        "costo_totale": italian::money(org.formazione.iter().filter_map(|c| c.costo).sum()),
+        "obiettivo_ore": italian::number(crate::check::ORE_FORMAZIONE_PRO_CAPITE),
+    });
+
+    let ente = &piao.ente;
+    let mut anagrafica: Vec<(&str, String)> = vec![
+        ("Denominazione", ente.denominazione.clone()),
+        ("Tipologia", ente.tipologia.clone()),
+    ];
+    let optional = [
+        ("Indirizzo della sede", &ente.indirizzo),
+        ("Codice fiscale", &ente.codice_fiscale),
+        ("Partita IVA", &ente.partita_iva),
+        ("Codice ISTAT", &ente.codice_istat),
+        ("Codice IPA", &ente.codice_ipa),
+        ("Telefono", &ente.telefono),
+        ("Sito istituzionale", &ente.sito),
+        ("E-mail", &ente.email),
+        ("PEC", &ente.pec),
+        ("Sindaco", &ente.sindaco),
+        ("Segretario generale", &ente.segretario),
+    ];
+    anagrafica.extend(
+        optional
+            .iter()
+            .filter_map(|(l, v)| v.as_ref().map(|v| (*l, v.clone()))),
+    );
+    if let Some(p) = ente.popolazione {
+        anagrafica.push(("Popolazione residente", italian::integer(p)));
+    }
+    anagrafica.push((
+        "Dipendenti in servizio al 31/12",
+        italian::integer(piao.dipendenti()),
+    ));
+    for (label, persona) in [
+        ("RPCT", &ente.rpct),
+        ("Responsabile per la transizione digitale (RTD)", &ente.rtd),
+    ] {
+        if let Some(p) = persona {
+            let mut v = p.nome.clone();
+            if let Some(r) = &p.ruolo {
+                v.push_str(&format!(" ({r})"));
+            }
+            if let Some(d) = p.nomina {
+                v.push_str(&format!(", nominato il {}", italian::date_short(d)));
+            }
+            anagrafica.push((label, v));
+        }
+    }
+
+    let sezione_2_3 = !rischi.is_empty() || !piao.rischi.trasparenza.is_empty();
+    json!({
+        "meta": meta(piao),
+        "ente": {
+            "denominazione": ente.denominazione,
+            "anagrafica": anagrafica.iter().map(|(l, v)| json!([l, v])).collect::<Vec<_>>(),
+        },
+        "piano": {
+            "triennio": piao.piano.triennio.label(),
+            "anni": anni.map(|a| a.to_string()),
+            "semplificato": semplificato,
+            "tipo": if semplificato { "PIAO semplificato (art. 6 DM 132/2022)" } else { "PIAO ordinario" },
+            "delibera": riga_delibera(&piao.piano),
+            "data": italian::date_long(piao.piano.data_documento()),
+        },
+        "testi": {
+            "premessa": testo(&s.premessa),
+            "valore_pubblico": testo(&s.valore_pubblico),
+            "performance": testo(&s.performance),
+            "rischi_corruttivi": testo(&s.rischi_corruttivi),
+            "struttura_organizzativa": testo(&s.struttura_organizzativa),
+            "lavoro_agile": testo(&s.lavoro_agile),
+            "fabbisogni": testo(&s.fabbisogni),
+            "formazione": testo(&s.formazione),
+            "azioni_positive": testo(&s.azioni_positive),
+            "monitoraggio": testo(&s.monitoraggio),
+        },
+        "note": {
+            "valore_pubblico": nota(filled(&s.valore_pubblico) || !valore_pubblico.is_empty(), false, semplificato),
+            "performance": nota(filled(&s.performance) || !gruppi.is_empty(), false, semplificato),
+            "rischi_corruttivi": nota(filled(&s.rischi_corruttivi) || sezione_2_3, true, semplificato),
+            "struttura_organizzativa": nota(filled(&s.struttura_organizzativa) || !org.strutture.is_empty() || !org.personale.is_empty(), true, semplificato),
+            "lavoro_agile": nota(filled(&s.lavoro_agile) || !la.is_empty() || !org.contingente.is_empty(), true, semplificato),
+            "fabbisogni": nota(filled(&s.fabbisogni) || !org.assunzioni.is_empty() || !org.cessazioni.is_empty(), true, semplificato),
+            "formazione": nota(filled(&s.formazione) || !org.formazione.is_empty(), false, semplificato),
+            "monitoraggio": nota(filled(&s.monitoraggio) || !perf.monitoraggio.is_empty(), false, semplificato),
+        },
+        "valore_pubblico": valore_pubblico,
+        "performance": gruppi,
+        "rischi": rischi,
+        "trasparenza": piao.rischi.trasparenza,
+        "strutture": org.strutture.iter().map(|u| json!({
+            "codice": u.codice, "nome": u.nome, "tipo": u.tipo, "responsabile": u.responsabile,
+            "incarico": u.incarico,
+            "contatti": [&u.email, &u.telefono].iter().filter_map(|c| c.as_deref()).collect::<Vec<_>>().join(" – "),
+        })).collect::<Vec<_>>(),
+        "personale": personale,
+        "lavoro_agile": lavoro_agile,
+        "fabbisogni": fabbisogni,
+        "formazione": formazione,
+        "monitoraggio": perf.monitoraggio,
+    })
+}
+
+fn card(o: &Obiettivo, perf: &Performance) -> Value {
+    let vp = o.valore_pubblico.as_ref().map(|code| {
+        perf.valore_pubblico
+            .iter()
+            .find(|v| &v.codice == code)
+            .map(|v| format!("{} – {}", v.codice, v.titolo))
+            .unwrap_or_else(|| code.clone())
+    });
+    json!({
+        "id": o.id,
+        "codice": o.codice,
+        "titolo": o.titolo,
+        "valore_pubblico": vp,
+        "finalita": opt(&o.finalita),
+        "descrizione": o.descrizione,
+        "scadenza": deadline(&o.scadenza),
+        "risultato": o.risultato,
+        "raggiunto": opt(&o.raggiunto),
+        "non_raggiunto": opt(&o.non_raggiunto),
+        "vincoli": opt(&o.vincoli),
+        "risorse_umane": opt(&o.risorse_umane),
+        "risorse_finanziarie": opt(&o.risorse_finanziarie),
+        "fasi": o.fasi.iter().map(|f| json!({
+            "numero": f.numero,
+            "descrizione": f.descrizione,
+            "incidenza": f.incidenza.map(italian::percent).unwrap_or_default(),
+            "responsabili": opt(&f.responsabili),
+            "scadenza": deadline(&f.scadenza),
+        })).collect::<Vec<_>>(),
+        "incidenza_totale": italian::percent(o.incidenza_totale()),
+        "indicatori": o.indicatori.iter().map(|i| json!({
+            "indicatore": i.indicatore, "formula": opt(&i.formula), "unita": opt(&i.unita),
+            "target": targets(&i.target),
+        })).collect::<Vec<_>>(),
+    })
+}

@@ -190,7 +190,7 @@ pub fn view(piao: &Piao) -> Value {
     let lavoro_agile = json!({
         "righe": la.iter().map(|r| json!({
             "struttura": unit_name(&r.struttura),
-            "valori": [r.donne, r.uomini, r.totale, r.non_fruitori, r.effettivi].map(italian::integer),
+            "valori": ([r.donne, r.uomini, r.totale, r.non_fruitori, r.effettivi].map(italian::integer)),
         })).collect::<Vec<_>>(),
         "totale": la_tot.map(italian::integer),
         "contingente": org.contingente.iter().map(|c| json!({
@@ -336,7 +336,7 @@ pub fn view(piao: &Piao) -> Value {
         "strutture": org.strutture.iter().map(|u| json!({
             "codice": u.codice, "nome": u.nome, "tipo": u.tipo, "responsabile": u.responsabile,
             "incarico": u.incarico,
-            "contatti": [&u.email, &u.telefono].iter().filter_map(|c| c.as_deref()).collect::<Vec<_>>().join(" – "),
+            "contatti": ([&u.email, &u.telefono].iter().filter_map(|c| c.as_deref()).collect::<Vec<_>>().join(" – ")),
         })).collect::<Vec<_>>(),
         "personale": personale,
         "lavoro_agile": lavoro_agile,

@@ -298,7 +298,7 @@ fn data_sheet(
         format_columns: true,
         format_rows: true,
         sort: true,
-        autofilter: true,
+        use_autofilter: true,
         ..ProtectionOptions::default()
     };
     ws.protect_with_options(&options);

@@ -21,7 +21,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let headers: Vec<String> = reader.headers()?.iter().map(str::to_string).collect();
             let expected: Vec<&str> = sheet.columns.iter().map(|c| c.header).collect();
             if headers != expected {
-                return Err(format!("{}: intestazioni {headers:?}, attese {expected:?}", path.display()).into());
+                return Err(format!(
+                    "{}: intestazioni {headers:?}, attese {expected:?}",
+                    path.display()
+                )
+                .into());
             }
             let rows = reader
                 .records()

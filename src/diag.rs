@@ -73,9 +73,9 @@ impl Location {
     /// The file this location belongs to, used to group the report.
     pub fn file_name(&self) -> &str {
         match self {
-            Location::File { file } | Location::Yaml { file, .. } | Location::Sheet { file, .. } => {
-                file
-            }
+            Location::File { file }
+            | Location::Yaml { file, .. }
+            | Location::Sheet { file, .. } => file,
         }
     }
 }
@@ -204,7 +204,7 @@ impl Report {
     /// Diagnostics in a stable order: by file, then sheet, then position.
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut items: Vec<&Diagnostic> = self.items.iter().collect();
-        items.sort_by(|a, b| sort_key(&a.location).cmp(&sort_key(&b.location)));
+        items.sort_by_key(|d| sort_key(&d.location));
         items
     }
 
@@ -295,7 +295,9 @@ fn sort_key(location: &Location) -> (String, String, u32, u32, usize, usize) {
 }
 
 fn parse_a1(cell: &str) -> (u32, u32) {
-    let split = cell.find(|c: char| c.is_ascii_digit()).unwrap_or(cell.len());
+    let split = cell
+        .find(|c: char| c.is_ascii_digit())
+        .unwrap_or(cell.len());
     let (letters, digits) = cell.split_at(split);
     let col = letters
         .bytes()

@@ -12,10 +12,12 @@ pub const ENTE_MODELLO: &str = include_str!("ente-modello.yaml");
 /// Writes the skeleton into `dir`; refuses to overwrite existing files unless `force`.
 /// Returns the names of the files written.
 pub fn init(dir: &Path, force: bool) -> Result<Vec<String>, Failure> {
-    let mut files: Vec<(String, Vec<u8>)> = vec![("ente.yaml".into(), ENTE_MODELLO.as_bytes().to_vec())];
+    let mut files: Vec<(String, Vec<u8>)> =
+        vec![("ente.yaml".into(), ENTE_MODELLO.as_bytes().to_vec())];
     for wb in WORKBOOKS {
-        let bytes = template::write(wb, &template::Fill::new())
-            .map_err(|e| Failure::Internal(format!("scrittura del modello {}: {e}", wb.file_name())))?;
+        let bytes = template::write(wb, &template::Fill::new()).map_err(|e| {
+            Failure::Internal(format!("scrittura del modello {}: {e}", wb.file_name()))
+        })?;
         files.push((wb.file_name(), bytes));
     }
     if !force {

@@ -70,6 +70,9 @@ fn init(dir: &std::path::Path, force: bool) -> Result<ExitCode, Failure> {
     for file in written {
         println!("  {file}");
     }
-    println!("Completare ente.yaml e i fogli di calcolo, poi eseguire `piao check {}`.", dir.display());
+    println!(
+        "Completare ente.yaml e i fogli di calcolo, poi eseguire `piao check {}`.",
+        dir.display()
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -29,7 +29,11 @@ fn lines(r: &Report) -> Vec<String> {
 
 fn assert_has(r: &Report, expected: &str) {
     let all = lines(r);
-    assert!(all.iter().any(|l| l == expected), "atteso:\n  {expected}\ntrovati:\n  {}", all.join("\n  "));
+    assert!(
+        all.iter().any(|l| l == expected),
+        "atteso:\n  {expected}\ntrovati:\n  {}",
+        all.join("\n  ")
+    );
 }
 
 #[test]
@@ -64,8 +68,14 @@ fn formula_error_cells() {
     f.set("personale", "personale", 1, "costo", "=ERR #DIV/0!");
     f.set("personale", "personale", 2, "totale", "=ERR #REF!");
     let r = check(&f);
-    assert_has(&r, "errore | personale.xlsx › Personale!I3 (colonna «Costo annuo (€)») | la cella contiene l'errore di formula #DIV/0!");
-    assert_has(&r, "errore | personale.xlsx › Personale!G4 (colonna «Totale») | la cella contiene l'errore di formula #RIF!");
+    assert_has(
+        &r,
+        "errore | personale.xlsx › Personale!I3 (colonna «Costo annuo (€)») | la cella contiene l'errore di formula #DIV/0!",
+    );
+    assert_has(
+        &r,
+        "errore | personale.xlsx › Personale!G4 (colonna «Totale») | la cella contiene l'errore di formula #RIF!",
+    );
 }
 
 #[test]
@@ -73,8 +83,18 @@ fn closed_list_with_suggestion() {
     let mut f = Fixture::default();
     f.set("personale", "personale", 0, "area", "Istrutori");
     let r = check(&f);
-    let d = r.items().iter().find(|d| d.location.to_string().contains("Personale!B2")).expect("diagnostic");
-    assert!(d.message.starts_with("valore 'Istrutori' non ammesso: atteso uno tra 'Segretario', 'Dirigenti'"), "{}", d.message);
+    let d = r
+        .items()
+        .iter()
+        .find(|d| d.location.to_string().contains("Personale!B2"))
+        .expect("diagnostic");
+    assert!(
+        d.message.starts_with(
+            "valore 'Istrutori' non ammesso: atteso uno tra 'Segretario', 'Dirigenti'"
+        ),
+        "{}",
+        d.message
+    );
     assert_eq!(d.hint.as_deref(), Some("forse intendevi 'Istruttori'?"));
 }
 
@@ -114,13 +134,18 @@ fn headers_in_any_order_case_and_accents_and_extra_columns() {
                 ws.write_string(r as u32 + 1, c as u16, &cells[i]).unwrap();
             }
         }
-        ws.write_string(0, sheet.columns.len() as u16, "Note").unwrap();
-        ws.write_string(1, sheet.columns.len() as u16, "da rivedere").unwrap();
+        ws.write_string(0, sheet.columns.len() as u16, "Note")
+            .unwrap();
+        ws.write_string(1, sheet.columns.len() as u16, "da rivedere")
+            .unwrap();
     }
     wb.save(dir.join("anticorruzione.xlsx")).unwrap();
     let r = piao::pipeline::check(&dir).unwrap().report;
     assert_eq!(r.count(Severity::Error), 0, "{}", r.to_text());
-    assert_has(&r, "avviso | anticorruzione.xlsx › Mappa dei rischi!H1 (colonna «Note») | colonna «Note» non prevista: viene ignorata");
+    assert_has(
+        &r,
+        "avviso | anticorruzione.xlsx › Mappa dei rischi!H1 (colonna «Note») | colonna «Note» non prevista: viene ignorata",
+    );
 }
 
 #[test]
@@ -134,8 +159,14 @@ fn missing_sheet_and_missing_column() {
     ws.write_string(0, 1, "Processo").unwrap();
     wb.save(dir.join("anticorruzione.xlsx")).unwrap();
     let r = piao::pipeline::check(&dir).unwrap().report;
-    assert_has(&r, "errore | anticorruzione.xlsx | manca il foglio «Misure»");
-    assert_has(&r, "errore | anticorruzione.xlsx › Mappa dei rischi | manca la colonna obbligatoria «Evento rischioso»");
+    assert_has(
+        &r,
+        "errore | anticorruzione.xlsx | manca il foglio «Misure»",
+    );
+    assert_has(
+        &r,
+        "errore | anticorruzione.xlsx › Mappa dei rischi | manca la colonna obbligatoria «Evento rischioso»",
+    );
 }
 
 #[test]
@@ -146,8 +177,14 @@ fn duplicate_codes() {
     let obj = f.rows("performance", "obiettivi")[0].clone();
     f.rows("performance", "obiettivi").push(obj);
     let r = check(&f);
-    assert_has(&r, "errore | personale.xlsx › Strutture!A4 (colonna «Codice») | codice struttura 'SET1' duplicato");
-    assert_has(&r, "errore | performance.xlsx › Obiettivi!B3 (colonna «Codice») | codice obiettivo della struttura SET1: 'SET1-A' duplicato");
+    assert_has(
+        &r,
+        "errore | personale.xlsx › Strutture!A4 (colonna «Codice») | codice struttura 'SET1' duplicato",
+    );
+    assert_has(
+        &r,
+        "errore | performance.xlsx › Obiettivi!B3 (colonna «Codice») | codice obiettivo della struttura SET1: 'SET1-A' duplicato",
+    );
 }
 
 #[test]
@@ -166,12 +203,32 @@ fn phase_deadlines() {
     f.set("performance", "fasi", 0, "scadenza", "in corso d'anno");
     f.set("performance", "fasi", 1, "scadenza", "31/03/2029");
     f.set("performance", "obiettivi", 0, "scadenza", "30/06/2026");
-    f.rows("performance", "fasi").push(row(&["SET1", "A", "3", "Collaudo", "", "Archivio", "15/07/2026"]));
+    f.rows("performance", "fasi").push(row(&[
+        "SET1",
+        "A",
+        "3",
+        "Collaudo",
+        "",
+        "Archivio",
+        "15/07/2026",
+    ]));
     let r = check(&f);
-    assert_has(&r, "avviso | performance.xlsx › Fasi!G2 (colonna «Scadenza») | scadenza 'in corso d'anno' non è una data: viene stampata così com'è");
-    assert_has(&r, "errore | performance.xlsx › Fasi!G3 (colonna «Scadenza») | scadenza 31/03/2029 fuori dal triennio 2026–2028");
-    assert_has(&r, "avviso | performance.xlsx › Fasi!G4 (colonna «Scadenza») | la fase scade il 15/07/2026, dopo la scadenza finale dell'obiettivo (30/06/2026)");
-    assert_has(&r, "avviso | performance.xlsx › Fasi!E4 (colonna «Incidenza %») | la fase 3 non ha incidenza %");
+    assert_has(
+        &r,
+        "avviso | performance.xlsx › Fasi!G2 (colonna «Scadenza») | scadenza 'in corso d'anno' non è una data: viene stampata così com'è",
+    );
+    assert_has(
+        &r,
+        "errore | performance.xlsx › Fasi!G3 (colonna «Scadenza») | scadenza 31/03/2029 fuori dal triennio 2026–2028",
+    );
+    assert_has(
+        &r,
+        "avviso | performance.xlsx › Fasi!G4 (colonna «Scadenza») | la fase scade il 15/07/2026, dopo la scadenza finale dell'obiettivo (30/06/2026)",
+    );
+    assert_has(
+        &r,
+        "avviso | performance.xlsx › Fasi!E4 (colonna «Incidenza %») | la fase 3 non ha incidenza %",
+    );
 }
 
 #[test]
@@ -181,10 +238,20 @@ fn unknown_units_are_reported_where_referenced() {
     f.set("personale", "lavoro_agile", 0, "struttura", "SET3");
     f.set("personale", "assunzioni", 0, "struttura", "Settore tecnico");
     let r = check(&f);
-    assert_has(&r, "errore | performance.xlsx › Obiettivi!A2 (colonna «Struttura») | struttura 'SET9' non presente nel foglio Strutture di personale.xlsx");
-    assert_has(&r, "errore | personale.xlsx › Lavoro agile!A2 (colonna «Struttura») | struttura 'SET3' non presente nel foglio Strutture di personale.xlsx");
+    assert_has(
+        &r,
+        "errore | performance.xlsx › Obiettivi!A2 (colonna «Struttura») | struttura 'SET9' non presente nel foglio Strutture di personale.xlsx",
+    );
+    assert_has(
+        &r,
+        "errore | personale.xlsx › Lavoro agile!A2 (colonna «Struttura») | struttura 'SET3' non presente nel foglio Strutture di personale.xlsx",
+    );
     // A unit written by name instead of code is accepted.
-    assert!(!lines(&r).iter().any(|l| l.contains("Assunzioni!B2")), "{}", r.to_text());
+    assert!(
+        !lines(&r).iter().any(|l| l.contains("Assunzioni!B2")),
+        "{}",
+        r.to_text()
+    );
 }
 
 #[test]
@@ -193,8 +260,14 @@ fn women_plus_men_and_smart_working_totals() {
     f.set("personale", "personale", 0, "totale", "6");
     f.set("personale", "lavoro_agile", 0, "effettivi", "7");
     let r = check(&f);
-    assert_has(&r, "errore | personale.xlsx › Personale!G2 (colonna «Totale») | totale 6 diverso da donne + uomini (3 + 2 = 5)");
-    assert_has(&r, "errore | personale.xlsx › Lavoro agile!F2 (colonna «Totale effettivo») | totale effettivo 7 maggiore dei dipendenti con accordo (4)");
+    assert_has(
+        &r,
+        "errore | personale.xlsx › Personale!G2 (colonna «Totale») | totale 6 diverso da donne + uomini (3 + 2 = 5)",
+    );
+    assert_has(
+        &r,
+        "errore | personale.xlsx › Lavoro agile!F2 (colonna «Totale effettivo») | totale effettivo 7 maggiore dei dipendenti con accordo (4)",
+    );
 }
 
 #[test]
@@ -203,8 +276,14 @@ fn contingent_floor_and_years_inside_the_triennio() {
     f.set("personale", "contingente", 0, "percentuale", "10%");
     f.set("personale", "assunzioni", 0, "anno", "2030");
     let r = check(&f);
-    assert_has(&r, "avviso | personale.xlsx › Contingente lavoro agile!C2 (colonna «Contingente (%)») | contingente 10% sotto il minimo di legge del 15%");
-    assert_has(&r, "errore | personale.xlsx › Assunzioni!A2 (colonna «Anno») | anno 2030 fuori dal triennio 2026–2028");
+    assert_has(
+        &r,
+        "avviso | personale.xlsx › Contingente lavoro agile!C2 (colonna «Contingente (%)») | contingente 10% sotto il minimo di legge del 15%",
+    );
+    assert_has(
+        &r,
+        "errore | personale.xlsx › Assunzioni!A2 (colonna «Anno») | anno 2030 fuori dal triennio 2026–2028",
+    );
 }
 
 #[test]
@@ -212,7 +291,10 @@ fn training_hours_per_head_below_target() {
     let mut f = Fixture::default();
     f.set("personale", "formazione", 0, "ore", "10");
     let r = check(&f);
-    assert_has(&r, "avviso | personale.xlsx › Formazione | ore di formazione programmate per dipendente: 10 (obiettivo: 40 ore l'anno)");
+    assert_has(
+        &r,
+        "avviso | personale.xlsx › Formazione | ore di formazione programmate per dipendente: 10 (obiettivo: 40 ore l'anno)",
+    );
 }
 
 #[test]
@@ -241,11 +323,29 @@ fn files_that_are_not_workbooks() {
     std::fs::write(dir.join("personale.xlsx"), &ole).unwrap();
     let r = piao::pipeline::check(&dir).unwrap().report;
     for file in ["anticorruzione.xlsx", "performance.xlsx", "personale.xlsx"] {
-        let d = r.items().iter().find(|d| d.location.to_string() == file).unwrap_or_else(|| panic!("{file}: {}", r.to_text()));
-        assert!(d.message.starts_with("il file non è una cartella di lavoro leggibile"), "{}", d.message);
+        let d = r
+            .items()
+            .iter()
+            .find(|d| d.location.to_string() == file)
+            .unwrap_or_else(|| panic!("{file}: {}", r.to_text()));
+        assert!(
+            d.message
+                .starts_with("il file non è una cartella di lavoro leggibile"),
+            "{}",
+            d.message
+        );
     }
-    let ole = r.items().iter().find(|d| d.location.to_string() == "personale.xlsx").unwrap();
-    assert!(ole.hint.as_deref().unwrap().contains("protetto da password"));
+    let ole = r
+        .items()
+        .iter()
+        .find(|d| d.location.to_string() == "personale.xlsx")
+        .unwrap();
+    assert!(
+        ole.hint
+            .as_deref()
+            .unwrap()
+            .contains("protetto da password")
+    );
 }
 
 #[test]
@@ -258,15 +358,25 @@ fn empty_workbook_sheet() {
     }
     wb.save(dir.join("anticorruzione.xlsx")).unwrap();
     let r = piao::pipeline::check(&dir).unwrap().report;
-    assert_has(&r, "errore | anticorruzione.xlsx › Misure | il foglio è vuoto: manca la riga di intestazione");
+    assert_has(
+        &r,
+        "errore | anticorruzione.xlsx › Misure | il foglio è vuoto: manca la riga di intestazione",
+    );
 }
 
 #[test]
 fn yaml_problems_have_line_column_and_key() {
     let mut f = Fixture::default();
-    f.yaml = f.yaml.replace("  popolazione: 4200", "  popolazione: 4200\n  sindco: \"Mario Rossi\"");
+    f.yaml = f.yaml.replace(
+        "  popolazione: 4200",
+        "  popolazione: 4200\n  sindco: \"Mario Rossi\"",
+    );
     let r = check(&f);
-    let d = r.items().iter().find(|d| d.location.to_string().starts_with("ente.yaml")).expect("yaml");
+    let d = r
+        .items()
+        .iter()
+        .find(|d| d.location.to_string().starts_with("ente.yaml"))
+        .expect("yaml");
     assert_eq!(d.location.to_string(), "ente.yaml:5:3 (ente.sindco)");
     assert_eq!(d.message, "chiave 'sindco' non prevista");
     assert_eq!(d.hint.as_deref(), Some("forse intendevi 'sindaco'?"));
@@ -277,8 +387,16 @@ fn yaml_wrong_type() {
     let mut f = Fixture::default();
     f.yaml = f.yaml.replace("popolazione: 4200", "popolazione: tante");
     let r = check(&f);
-    let d = r.items().iter().find(|d| d.location.to_string().starts_with("ente.yaml")).expect("yaml");
-    assert!(d.location.to_string().starts_with("ente.yaml:4:"), "{}", d.location);
+    let d = r
+        .items()
+        .iter()
+        .find(|d| d.location.to_string().starts_with("ente.yaml"))
+        .expect("yaml");
+    assert!(
+        d.location.to_string().starts_with("ente.yaml:4:"),
+        "{}",
+        d.location
+    );
     assert!(d.message.contains("tante"), "{}", d.message);
 }
 
@@ -288,12 +406,21 @@ fn yaml_alias_bomb_is_refused() {
     let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
     for i in 1..12 {
         let prev = format!("*a{}", i - 1);
-        bomb.push_str(&format!("a{i}: &a{i} [{}]\n", vec![prev.as_str(); 10].join(", ")));
+        bomb.push_str(&format!(
+            "a{i}: &a{i} [{}]\n",
+            [prev.as_str(); 10].join(", ")
+        ));
     }
     f.yaml = format!("{bomb}{}", f.yaml);
     let r = check(&f);
     assert!(r.has_errors());
-    assert!(r.items().iter().any(|d| d.location.to_string().starts_with("ente.yaml")), "{}", r.to_text());
+    assert!(
+        r.items()
+            .iter()
+            .any(|d| d.location.to_string().starts_with("ente.yaml")),
+        "{}",
+        r.to_text()
+    );
 }
 
 #[test]
@@ -314,7 +441,12 @@ fn exit_codes_and_json() {
     assert_eq!(piao(&["check", "--bogus"]).status.code(), Some(2));
     // build refuses to produce anything on errors.
     let out_dir = tmp.path().join("out");
-    let out = piao(&["build", bad.to_str().unwrap(), "-o", out_dir.to_str().unwrap()]);
+    let out = piao(&[
+        "build",
+        bad.to_str().unwrap(),
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(!out_dir.exists());
 }

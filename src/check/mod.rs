@@ -133,7 +133,13 @@ fn personale(piao: &Piao, sources: &Sources, report: &mut Report) {
     for (i, r) in piao.organizzazione.personale.iter().enumerate() {
         let id = i.to_string();
         sum_check(
-            sources, "personale", &id, r.donne, r.uomini, r.totale, report,
+            sources,
+            "personale",
+            &id,
+            r.donne,
+            r.uomini,
+            r.totale,
+            report,
         );
         if r.part_time > r.totale {
             report.error(
@@ -166,7 +172,10 @@ fn sum_check(
                     donne + uomini
                 ),
             )
-            .with_hint(format!("scrivere {} oppure correggere donne e uomini", donne + uomini)),
+            .with_hint(format!(
+                "scrivere {} oppure correggere donne e uomini",
+                donne + uomini
+            )),
         );
     }
 }
@@ -252,10 +261,24 @@ fn year_check(
 fn fabbisogni(piao: &Piao, sources: &Sources, report: &mut Report) {
     let triennio = piao.piano.triennio;
     for (i, h) in piao.organizzazione.assunzioni.iter().enumerate() {
-        year_check(sources, "assunzioni", &i.to_string(), h.anno, triennio, report);
+        year_check(
+            sources,
+            "assunzioni",
+            &i.to_string(),
+            h.anno,
+            triennio,
+            report,
+        );
     }
     for (i, c) in piao.organizzazione.cessazioni.iter().enumerate() {
-        year_check(sources, "cessazioni", &i.to_string(), c.anno, triennio, report);
+        year_check(
+            sources,
+            "cessazioni",
+            &i.to_string(),
+            c.anno,
+            triennio,
+            report,
+        );
     }
 }
 

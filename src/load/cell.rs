@@ -121,7 +121,13 @@ pub fn normalize(s: &str) -> String {
         .nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
-        .map(|c| if c.is_alphanumeric() || c == '%' { c } else { ' ' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '%' {
+                c
+            } else {
+                ' '
+            }
+        })
         .collect();
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -285,7 +291,11 @@ mod tests {
             Data::String("15%".into()),
             Data::String(" 15 % ".into()),
         ] {
-            assert_eq!(parse(&data, Kind::Percent), Ok(Value::Percent(0.15)), "{data:?}");
+            assert_eq!(
+                parse(&data, Kind::Percent),
+                Ok(Value::Percent(0.15)),
+                "{data:?}"
+            );
         }
         assert!(parse(&Data::Float(150.0), Kind::Percent).is_err());
     }
@@ -322,7 +332,10 @@ mod tests {
         );
         assert!(parse(&Data::Float(-1.0), Kind::Count).is_err());
         assert!(parse(&Data::Float(1.5), Kind::Count).is_err());
-        assert_eq!(parse(&Data::String("1.234".into()), Kind::Count), Ok(Value::Count(1234)));
+        assert_eq!(
+            parse(&Data::String("1.234".into()), Kind::Count),
+            Ok(Value::Count(1234))
+        );
     }
 
     #[test]
@@ -335,7 +348,10 @@ mod tests {
         let err = parse(&Data::String("Istrutori".into()), Kind::Choice(list)).unwrap_err();
         assert_eq!(err.hint.as_deref(), Some("forse intendevi 'Istruttori'?"));
         assert_eq!(
-            parse(&Data::String("si".into()), Kind::Choice(crate::model::vocab::SI_NO)),
+            parse(
+                &Data::String("si".into()),
+                Kind::Choice(crate::model::vocab::SI_NO)
+            ),
             Ok(Value::Text("Sì".into()))
         );
     }

@@ -113,6 +113,12 @@ fn year(row: &Row) -> i32 {
     row.count("anno").unwrap_or(0) as i32
 }
 
+/// Whether `sheet` was read with all its rows: only then does a reference to a code missing
+/// from it mean the reference is wrong (and not that the row holding the code had an error).
+fn readable(wb: &WorkbookData, sheet: &str) -> bool {
+    wb.sheets.get(sheet).is_some_and(|s| s.invalid_rows == 0)
+}
+
 fn mark_incomplete(wb: &WorkbookData, sources: &mut Sources) {
     for (key, sheet) in &wb.sheets {
         if sheet.invalid_rows > 0 {
@@ -132,7 +138,14 @@ pub fn organizzazione(
     let mut seen = HashMap::new();
     for row in wb.rows("strutture") {
         let codice = row.text("codice").unwrap_or_default();
-        if !unique(&mut seen, &codice, row, "codice", "codice struttura", report) {
+        if !unique(
+            &mut seen,
+            &codice,
+            row,
+            "codice",
+            "codice struttura",
+            report,
+        ) {
             continue;
         }
         sources.add("strutture", &codice, &row.at);
@@ -147,7 +160,7 @@ pub fn organizzazione(
             competenze: row.text("competenze"),
         });
     }
-    let units = Units::new(&org.strutture, wb.sheets.contains_key("strutture"));
+    let units = Units::new(&org.strutture, readable(wb, "strutture"));
 
     for row in wb.rows("personale") {
         sources.add("personale", org.personale.len().to_string(), &row.at);
@@ -250,7 +263,14 @@ pub fn performance(
     let mut seen = HashMap::new();
     for row in wb.rows("obiettivi_vp") {
         let codice = row.text("codice").unwrap_or_default();
-        if !unique(&mut seen, &codice, row, "codice", "codice obiettivo", report) {
+        if !unique(
+            &mut seen,
+            &codice,
+            row,
+            "codice",
+            "codice obiettivo",
+            report,
+        ) {
             continue;
         }
         sources.add("obiettivi_vp", &codice, &row.at);
@@ -271,10 +291,12 @@ pub fn performance(
             .iter_mut()
             .find(|v| cell::normalize(&v.codice) == cell::normalize(&code))
         else {
-            report.error(
-                row.at.cell("obiettivo"),
-                format!("obiettivo di valore pubblico '{code}' non presente nel foglio Valore pubblico"),
-            );
+            if readable(wb, "obiettivi_vp") {
+                report.error(
+                    row.at.cell("obiettivo"),
+                    format!("obiettivo di valore pubblico '{code}' non presente nel foglio Valore pubblico"),
+                );
+            }
             continue;
         };
         let id = format!("{}-I{}", vp.codice, vp.indicatori.len() + 1);
@@ -301,7 +323,7 @@ pub fn performance(
         }
         let valore_pubblico = row.text("valore_pubblico");
         if let Some(vp) = &valore_pubblico
-            && wb.sheets.contains_key("obiettivi_vp")
+            && readable(wb, "obiettivi_vp")
             && !perf
                 .valore_pubblico
                 .iter()
@@ -309,7 +331,9 @@ pub fn performance(
         {
             report.error(
                 row.at.cell("valore_pubblico"),
-                format!("obiettivo di valore pubblico '{vp}' non presente nel foglio Valore pubblico"),
+                format!(
+                    "obiettivo di valore pubblico '{vp}' non presente nel foglio Valore pubblico"
+                ),
             );
         }
         sources.add("obiettivi", &id, &row.at);
@@ -341,10 +365,12 @@ pub fn performance(
         let found = perf.obiettivi.iter().position(|o| {
             o.struttura == struttura && cell::normalize(&o.codice) == cell::normalize(&code)
         });
-        if found.is_none() && wb.sheets.contains_key("obiettivi") {
+        if found.is_none() && readable(wb, "obiettivi") {
             report.error(
                 row.at.cell("obiettivo"),
-                format!("l'obiettivo '{code}' della struttura {struttura} non è nel foglio Obiettivi"),
+                format!(
+                    "l'obiettivo '{code}' della struttura {struttura} non è nel foglio Obiettivi"
+                ),
             );
         }
         found
@@ -441,7 +467,7 @@ pub fn anticorruzione(
             .iter_mut()
             .find(|r| cell::normalize(&r.codice) == cell::normalize(&code))
         else {
-            if wb.sheets.contains_key("rischi") {
+            if readable(wb, "rischi") {
                 report.error(
                     row.at.cell("rischio"),
                     format!("rischio '{code}' non presente nel foglio Mappa dei rischi"),
@@ -449,7 +475,11 @@ pub fn anticorruzione(
             }
             continue;
         };
-        sources.add("misure", format!("{}-{}", r.codice, r.misure.len()), &row.at);
+        sources.add(
+            "misure",
+            format!("{}-{}", r.codice, r.misure.len()),
+            &row.at,
+        );
         r.misure.push(Misura {
             misura: row.text("misura").unwrap_or_default(),
             tipo: row.text("tipo").unwrap_or_default(),

@@ -334,7 +334,8 @@ fn read_sheet(
                 }
                 Ok(Value::Empty) => {}
                 Ok(value) => {
-                    if let (Value::Text(t), Kind::Text | Kind::LongText | Kind::Unit) = (&value, column.kind)
+                    if let (Value::Text(t), Kind::Text | Kind::LongText | Kind::Unit) =
+                        (&value, column.kind)
                         && t.is_empty()
                     {
                         continue;
@@ -343,7 +344,8 @@ fn read_sheet(
                 }
                 Err(problem) => {
                     ok = false;
-                    let mut d = crate::diag::Diagnostic::error(at.cell(column.key), problem.message);
+                    let mut d =
+                        crate::diag::Diagnostic::error(at.cell(column.key), problem.message);
                     if let Some(h) = problem.hint {
                         d = d.with_hint(h);
                     }

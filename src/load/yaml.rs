@@ -2,9 +2,9 @@
 //! text. Deserialized into typed structs (never an untyped tree: YAML 1.1 would turn `NO`
 //! into `false`), with line, column and key path on every problem, in Italian.
 
+use crate::diag::{Diagnostic, Location, Report};
 use crate::load::cell::suggest;
 use crate::load::introspect;
-use crate::diag::{Diagnostic, Location, Report};
 use crate::model::{Ente, Piano, Sottosezioni};
 use serde::Deserialize;
 use std::path::Path;
@@ -125,7 +125,12 @@ pub fn key_location(text: &str, path: &[&str]) -> Location {
             // Left the parent's block without finding the key.
             break;
         }
-        let key = trimmed.split(':').next().unwrap_or("").trim().trim_matches('"');
+        let key = trimmed
+            .split(':')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_matches('"');
         if key == path[want] && trimmed.contains(':') {
             want += 1;
             if want == path.len() {
@@ -162,7 +167,7 @@ fn diagnostic(e: &serde_saphyr::Error, text: &str) -> Diagnostic {
         column,
         path,
     };
-    let (message, hint) = translate(&raw);
+    let (message, hint) = translate(&raw, value_at(text, line, column));
     let mut d = Diagnostic::error(location, message);
     if let Some(h) = hint {
         d = d.with_hint(h);
@@ -176,6 +181,15 @@ fn plain_message(e: &serde_saphyr::Error) -> String {
     serde_saphyr::DefaultMessageFormatter
         .format_message(e)
         .to_string()
+}
+
+/// The scalar written at `line`:`column` (1-based, in characters), without quotes or comment.
+fn value_at(text: &str, line: usize, column: usize) -> Option<String> {
+    let l = text.lines().nth(line.checked_sub(1)?)?;
+    let rest: String = l.chars().skip(column.saturating_sub(1)).collect();
+    let rest = rest.split(" #").next().unwrap_or("").trim();
+    let value = rest.trim_matches(|c| c == '"' || c == '\'');
+    (!value.is_empty()).then(|| value.to_string())
 }
 
 /// The key path of the mapping entry on `line` (1-based), from indentation.
@@ -213,7 +227,7 @@ fn key_path_at(text: &str, line: usize) -> String {
 }
 
 /// Known serde messages in Italian, with a suggestion where one is obvious.
-fn translate(raw: &str) -> (String, Option<String>) {
+fn translate(raw: &str, value: Option<String>) -> (String, Option<String>) {
     let ticks = |s: &str| -> Vec<String> {
         s.split('`')
             .enumerate()
@@ -256,6 +270,12 @@ fn translate(raw: &str) -> (String, Option<String>) {
             None,
         );
     }
+    if let (Some(ty), Some(value)) = (raw.strip_prefix("invalid "), value) {
+        return (
+            format!("valore '{value}' non valido: atteso {}", italian_type(ty)),
+            None,
+        );
+    }
     if raw.to_lowercase().contains("budget") || raw.to_lowercase().contains("alias") {
         return (
             format!("il file usa troppi alias o è troppo grande ({raw})"),
@@ -272,6 +292,8 @@ fn italian_type(t: &str) -> String {
         ("string", "un testo"),
         ("integer", "un numero intero"),
         ("u64", "un numero intero ≥ 0"),
+        ("u32", "un numero intero ≥ 0"),
+        ("i64", "un numero intero"),
         ("i32", "un numero intero"),
         ("floating point", "un numero"),
         ("boolean", "sì/no"),

@@ -19,7 +19,9 @@ pub struct Inline {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Block {
-    Paragraph { content: Vec<Inline> },
+    Paragraph {
+        content: Vec<Inline>,
+    },
     /// A bullet list, or a numbered one when `start` is set.
     List {
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -61,19 +63,22 @@ impl RichText {
         let (mut bold, mut italic) = (0usize, 0usize);
         let mut link: Option<String> = None;
 
-        let push_text = |current: &mut Vec<Inline>, text: &str, bold, italic, link: &Option<String>| {
-            match current.last_mut() {
-                Some(last) if last.bold == bold && last.italic == italic && last.link == *link => {
-                    last.text.push_str(text)
+        let push_text =
+            |current: &mut Vec<Inline>, text: &str, bold, italic, link: &Option<String>| {
+                match current.last_mut() {
+                    Some(last)
+                        if last.bold == bold && last.italic == italic && last.link == *link =>
+                    {
+                        last.text.push_str(text)
+                    }
+                    _ => current.push(Inline {
+                        text: text.to_string(),
+                        bold,
+                        italic,
+                        link: link.clone(),
+                    }),
                 }
-                _ => current.push(Inline {
-                    text: text.to_string(),
-                    bold,
-                    italic,
-                    link: link.clone(),
-                }),
-            }
-        };
+            };
 
         for event in Parser::new(source) {
             match event {
@@ -173,15 +178,14 @@ mod tests {
     #[test]
     fn markup_characters_stay_literal() {
         let t = RichText::from_markdown("#set text(red) $x$ <b> @ref \\ // =");
-        let all: String = t
-            .0
-            .iter()
-            .flat_map(|b| match b {
-                Block::Paragraph { content } => content.clone(),
-                Block::List { .. } => vec![],
-            })
-            .map(|i| i.text)
-            .collect();
+        let all: String =
+            t.0.iter()
+                .flat_map(|b| match b {
+                    Block::Paragraph { content } => content.clone(),
+                    Block::List { .. } => vec![],
+                })
+                .map(|i| i.text)
+                .collect();
         assert!(all.contains("$x$"), "{all}");
         assert!(all.contains("<b>"), "{all}");
         assert!(all.starts_with("#set text(red)"), "{all}");

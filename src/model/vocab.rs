@@ -67,7 +67,13 @@ pub const FREQUENZE: &[&str] = &[
     "Triennale",
 ];
 
-pub const TIPI_STRUTTURA: &[&str] = &["Settore", "Servizio autonomo", "Servizio", "Ufficio", "Staff"];
+pub const TIPI_STRUTTURA: &[&str] = &[
+    "Settore",
+    "Servizio autonomo",
+    "Servizio",
+    "Ufficio",
+    "Staff",
+];
 
 pub const INCARICHI: &[&str] = &["Dirigente", "Responsabile EQ", "Segretario generale"];
 

@@ -93,8 +93,8 @@ pub fn pdf(piao: &Piao, templates: &Templates) -> Result<Document, Failure> {
         tagged: true,
         pretty: false,
     };
-    let bytes =
-        typst_pdf::pdf(&document, &options).map_err(|errors| Failure::Template(describe(&world, &errors)))?;
+    let bytes = typst_pdf::pdf(&document, &options)
+        .map_err(|errors| Failure::Template(describe(&world, &errors)))?;
     Ok(Document {
         bytes,
         pages: document.pages().len(),

@@ -203,7 +203,8 @@ pub fn view(piao: &Piao) -> Value {
     let per_anno: Vec<Value> = anni
         .iter()
         .map(|&anno| {
-            let hires: Vec<&Assunzione> = org.assunzioni.iter().filter(|h| h.anno == anno).collect();
+            let hires: Vec<&Assunzione> =
+                org.assunzioni.iter().filter(|h| h.anno == anno).collect();
             let out: u64 = org
                 .cessazioni
                 .iter()

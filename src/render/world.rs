@@ -89,7 +89,10 @@ impl PiaoWorld {
 fn refuse(id: FileId) -> FileError {
     match id.get().root() {
         VirtualRoot::Package(spec) => FileError::Other(Some(
-            format!("i pacchetti esterni ({spec}) non sono ammessi: i modelli devono essere autonomi").into(),
+            format!(
+                "i pacchetti esterni ({spec}) non sono ammessi: i modelli devono essere autonomi"
+            )
+            .into(),
         )),
         VirtualRoot::Project => FileError::NotFound(id.get().vpath().get_with_slash().into()),
     }

@@ -67,7 +67,10 @@ fn collect_lists(spec: &Workbook) -> Vec<(&'static [&'static str], &'static [&'s
     lists
 }
 
-fn list_range(lists: &[(&'static [&'static str], &'static [&'static str])], values: &[&str]) -> String {
+fn list_range(
+    lists: &[(&'static [&'static str], &'static [&'static str])],
+    values: &[&str],
+) -> String {
     let i = lists
         .iter()
         .position(|(v, _)| std::ptr::eq(*v, values))
@@ -117,9 +120,15 @@ fn instructions(ws: &mut Worksheet, spec: &Workbook) -> Result<(), XlsxError> {
         row += 1;
         ws.write_string_with_format(row, 0, sheet.purpose, &wrap)?;
         row += 1;
-        for (i, h) in ["Colonna", "Obbligatoria", "Tipo di dato", "Descrizione", "Esempio"]
-            .iter()
-            .enumerate()
+        for (i, h) in [
+            "Colonna",
+            "Obbligatoria",
+            "Tipo di dato",
+            "Descrizione",
+            "Esempio",
+        ]
+        .iter()
+        .enumerate()
         {
             ws.write_string_with_format(row, i as u16, *h, &head)?;
         }
@@ -307,7 +316,13 @@ fn data_sheet(
 
 /// Writes `text` as the spreadsheet would store it when typed: numbers as numbers,
 /// percentages as fractions, dates as dates, the rest as text.
-fn write_typed(ws: &mut Worksheet, row: u32, col: u16, kind: Kind, text: &str) -> Result<(), XlsxError> {
+fn write_typed(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    kind: Kind,
+    text: &str,
+) -> Result<(), XlsxError> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(());
@@ -319,7 +334,11 @@ fn write_typed(ws: &mut Worksheet, row: u32, col: u16, kind: Kind, text: &str) -
             ws.write_number_with_format(row, col, n, &format)?;
         }
         (Kind::Percent, Some(n)) => {
-            let fraction = if text.ends_with('%') || n > 1.0 { n / 100.0 } else { n };
+            let fraction = if text.ends_with('%') || n > 1.0 {
+                n / 100.0
+            } else {
+                n
+            };
             ws.write_number_with_format(row, col, fraction, &format)?;
         }
         (Kind::Date | Kind::Deadline, _) if italian::parse_date(text).is_some() => {

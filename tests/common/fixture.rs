@@ -4,8 +4,8 @@
 
 #![allow(dead_code)]
 
-use piao::workbook::spec::Workbook;
 use piao::workbook::sheets::{ANTICORRUZIONE_WB, PERFORMANCE_WB, PERSONALE_WB};
+use piao::workbook::spec::Workbook;
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -47,61 +47,252 @@ impl Default for Fixture {
         let mut put = |wb: &'static str, sheet: &'static str, rows: Rows| {
             sheets.insert((wb, sheet), rows);
         };
-        put("personale", "strutture", vec![
-            row(&["SET1", "Settore Amministrativo", "Settore", "Anna Bianchi", "Responsabile EQ", "", "", ""]),
-            row(&["SET2", "Settore Tecnico", "Settore", "Marco Verdi", "Responsabile EQ", "", "", ""]),
-        ]);
-        put("personale", "personale", vec![
-            row(&["SET1", "Istruttori", "Istruttore amministrativo", "Tempo indeterminato", "3", "2", "5", "1", "160000"]),
-            row(&["SET2", "Funzionari e EQ", "Funzionario tecnico", "Tempo indeterminato", "1", "1", "2", "0", "80000"]),
-            row(&["", "Segretario", "", "Tempo indeterminato", "1", "0", "1", "0", "90000"]),
-        ]);
-        put("personale", "cessazioni", vec![
-            row(&["2026", "Istruttori", "Istruttore", "SET1", "1", "Pensionamento"]),
-        ]);
-        put("personale", "assunzioni", vec![
-            row(&["2026", "SET2", "Istruttore tecnico", "Istruttori", "1", "Concorso pubblico", "Tempo pieno", "33500"]),
-        ]);
-        put("personale", "formazione", vec![
-            row(&["Prevenzione della corruzione", "Anticorruzione", "E-learning", "Tutto il personale", "8", "40", "", "", "0", "Sì"]),
-        ]);
-        put("personale", "lavoro_agile", vec![
-            row(&["SET1", "3", "1", "4", "1", "3"]),
-        ]);
-        put("personale", "contingente", vec![
-            row(&["2026", "6", "20%"]),
-            row(&["2027", "6", "20%"]),
-            row(&["2028", "6", "20%"]),
-        ]);
-        put("performance", "obiettivi_vp", vec![
-            row(&["VP1", "Servizi digitali per tutti", "", "Digitale", "", ""]),
-        ]);
-        put("performance", "indicatori_vp", vec![
-            row(&["VP1", "Servizi online", "10", "15", "20", "25", ""]),
-        ]);
-        put("performance", "obiettivi", vec![
-            row(&["SET1", "A", "Digitalizzare l'archivio", "VP1", "", "Scansione delle pratiche", "31/12/2026", "Archivio online", "", "", "", "", ""]),
-        ]);
-        put("performance", "fasi", vec![
-            row(&["SET1", "A", "1", "Ricognizione", "40%", "Archivio", "30/04/2026"]),
-            row(&["SET1", "A", "2", "Scansione", "60%", "Archivio", "30/11/2026"]),
-        ]);
-        put("performance", "indicatori", vec![
-            row(&["SET1", "A", "Pratiche digitalizzate", "", "%", "60%", "90%", "100%"]),
-        ]);
-        put("performance", "monitoraggio", vec![
-            row(&["2.2", "Nucleo di valutazione", "Verifica delle fasi", "Semestrale"]),
-        ]);
-        put("anticorruzione", "rischi", vec![
-            row(&["R01", "Contratti pubblici", "Affidamenti diretti", "Frazionamento", "SET2", "Medio", "Alto"]),
-        ]);
-        put("anticorruzione", "misure", vec![
-            row(&["R01", "Rotazione degli affidatari", "Specifica", "Marco Verdi", "31/12/2026", "Affidamenti allo stesso operatore"]),
-        ]);
-        put("anticorruzione", "trasparenza", vec![
-            row(&["Personale › Dotazione organica", "Conto annuale", "Art. 16 D.Lgs. 33/2013", "Personale", "Personale", "Annuale"]),
-        ]);
-        Fixture { sheets, yaml: ENTE_YAML.to_string() }
+        put(
+            "personale",
+            "strutture",
+            vec![
+                row(&[
+                    "SET1",
+                    "Settore Amministrativo",
+                    "Settore",
+                    "Anna Bianchi",
+                    "Responsabile EQ",
+                    "",
+                    "",
+                    "",
+                ]),
+                row(&[
+                    "SET2",
+                    "Settore Tecnico",
+                    "Settore",
+                    "Marco Verdi",
+                    "Responsabile EQ",
+                    "",
+                    "",
+                    "",
+                ]),
+            ],
+        );
+        put(
+            "personale",
+            "personale",
+            vec![
+                row(&[
+                    "SET1",
+                    "Istruttori",
+                    "Istruttore amministrativo",
+                    "Tempo indeterminato",
+                    "3",
+                    "2",
+                    "5",
+                    "1",
+                    "160000",
+                ]),
+                row(&[
+                    "SET2",
+                    "Funzionari e EQ",
+                    "Funzionario tecnico",
+                    "Tempo indeterminato",
+                    "1",
+                    "1",
+                    "2",
+                    "0",
+                    "80000",
+                ]),
+                row(&[
+                    "",
+                    "Segretario",
+                    "",
+                    "Tempo indeterminato",
+                    "1",
+                    "0",
+                    "1",
+                    "0",
+                    "90000",
+                ]),
+            ],
+        );
+        put(
+            "personale",
+            "cessazioni",
+            vec![row(&[
+                "2026",
+                "Istruttori",
+                "Istruttore",
+                "SET1",
+                "1",
+                "Pensionamento",
+            ])],
+        );
+        put(
+            "personale",
+            "assunzioni",
+            vec![row(&[
+                "2026",
+                "SET2",
+                "Istruttore tecnico",
+                "Istruttori",
+                "1",
+                "Concorso pubblico",
+                "Tempo pieno",
+                "33500",
+            ])],
+        );
+        put(
+            "personale",
+            "formazione",
+            vec![row(&[
+                "Prevenzione della corruzione",
+                "Anticorruzione",
+                "E-learning",
+                "Tutto il personale",
+                "8",
+                "40",
+                "",
+                "",
+                "0",
+                "Sì",
+            ])],
+        );
+        put(
+            "personale",
+            "lavoro_agile",
+            vec![row(&["SET1", "3", "1", "4", "1", "3"])],
+        );
+        put(
+            "personale",
+            "contingente",
+            vec![
+                row(&["2026", "6", "20%"]),
+                row(&["2027", "6", "20%"]),
+                row(&["2028", "6", "20%"]),
+            ],
+        );
+        put(
+            "performance",
+            "obiettivi_vp",
+            vec![row(&[
+                "VP1",
+                "Servizi digitali per tutti",
+                "",
+                "Digitale",
+                "",
+                "",
+            ])],
+        );
+        put(
+            "performance",
+            "indicatori_vp",
+            vec![row(&["VP1", "Servizi online", "10", "15", "20", "25", ""])],
+        );
+        put(
+            "performance",
+            "obiettivi",
+            vec![row(&[
+                "SET1",
+                "A",
+                "Digitalizzare l'archivio",
+                "VP1",
+                "",
+                "Scansione delle pratiche",
+                "31/12/2026",
+                "Archivio online",
+                "",
+                "",
+                "",
+                "",
+                "",
+            ])],
+        );
+        put(
+            "performance",
+            "fasi",
+            vec![
+                row(&[
+                    "SET1",
+                    "A",
+                    "1",
+                    "Ricognizione",
+                    "40%",
+                    "Archivio",
+                    "30/04/2026",
+                ]),
+                row(&[
+                    "SET1",
+                    "A",
+                    "2",
+                    "Scansione",
+                    "60%",
+                    "Archivio",
+                    "30/11/2026",
+                ]),
+            ],
+        );
+        put(
+            "performance",
+            "indicatori",
+            vec![row(&[
+                "SET1",
+                "A",
+                "Pratiche digitalizzate",
+                "",
+                "%",
+                "60%",
+                "90%",
+                "100%",
+            ])],
+        );
+        put(
+            "performance",
+            "monitoraggio",
+            vec![row(&[
+                "2.2",
+                "Nucleo di valutazione",
+                "Verifica delle fasi",
+                "Semestrale",
+            ])],
+        );
+        put(
+            "anticorruzione",
+            "rischi",
+            vec![row(&[
+                "R01",
+                "Contratti pubblici",
+                "Affidamenti diretti",
+                "Frazionamento",
+                "SET2",
+                "Medio",
+                "Alto",
+            ])],
+        );
+        put(
+            "anticorruzione",
+            "misure",
+            vec![row(&[
+                "R01",
+                "Rotazione degli affidatari",
+                "Specifica",
+                "Marco Verdi",
+                "31/12/2026",
+                "Affidamenti allo stesso operatore",
+            ])],
+        );
+        put(
+            "anticorruzione",
+            "trasparenza",
+            vec![row(&[
+                "Personale › Dotazione organica",
+                "Conto annuale",
+                "Art. 16 D.Lgs. 33/2013",
+                "Personale",
+                "Personale",
+                "Annuale",
+            ])],
+        );
+        Fixture {
+            sheets,
+            yaml: ENTE_YAML.to_string(),
+        }
     }
 }
 
@@ -114,7 +305,11 @@ impl Fixture {
     /// Sets one cell: row index among the data rows, column by key.
     pub fn set(&mut self, wb: &'static str, sheet: &'static str, r: usize, key: &str, value: &str) {
         let spec = workbook(wb).sheet(sheet).unwrap();
-        let c = spec.columns.iter().position(|c| c.key == key).expect("column");
+        let c = spec
+            .columns
+            .iter()
+            .position(|c| c.key == key)
+            .expect("column");
         self.rows(wb, sheet)[r][c] = value.to_string();
     }
 
@@ -130,10 +325,17 @@ impl Fixture {
 }
 
 pub fn workbook(key: &str) -> &'static Workbook {
-    piao::workbook::WORKBOOKS.iter().find(|w| w.key == key).unwrap()
+    piao::workbook::WORKBOOKS
+        .iter()
+        .find(|w| w.key == key)
+        .unwrap()
 }
 
-fn write_workbook(spec: &Workbook, sheets: &BTreeMap<(&'static str, &'static str), Rows>, path: &Path) {
+fn write_workbook(
+    spec: &Workbook,
+    sheets: &BTreeMap<(&'static str, &'static str), Rows>,
+    path: &Path,
+) {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let date = Format::new().set_num_format("dd/mm/yyyy");
     for sheet in spec.sheets {
@@ -142,14 +344,18 @@ fn write_workbook(spec: &Workbook, sheets: &BTreeMap<(&'static str, &'static str
         for (c, column) in sheet.columns.iter().enumerate() {
             ws.write_string(0, c as u16, column.header).unwrap();
         }
-        let rows = sheets.get(&(spec.key, sheet.key)).cloned().unwrap_or_default();
+        let rows = sheets
+            .get(&(spec.key, sheet.key))
+            .cloned()
+            .unwrap_or_default();
         for (r, cells) in rows.iter().enumerate() {
             for (c, text) in cells.iter().enumerate() {
                 let (r, c) = (r as u32 + 1, c as u16);
                 if text.is_empty() {
                     continue;
                 } else if let Some(err) = text.strip_prefix("=ERR ") {
-                    ws.write_formula(r, c, Formula::new("=1/0").set_result(err)).unwrap();
+                    ws.write_formula(r, c, Formula::new("=1/0").set_result(err))
+                        .unwrap();
                 } else if let Some(iso) = text.strip_prefix('@') {
                     let d = ExcelDateTime::parse_from_str(iso).unwrap();
                     ws.write_datetime_with_format(r, c, &d, &date).unwrap();

@@ -48,7 +48,11 @@ fn tool(name: &str, args: &[&str]) -> String {
         .args(args)
         .output()
         .unwrap_or_else(|e| panic!("{name} non disponibile ({e}): installare poppler-utils"));
-    assert!(out.status.success(), "{name} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{name} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -60,7 +64,9 @@ pub fn pdf_text(pdf: &Path) -> String {
 }
 
 pub fn fold(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    // A word hyphenated at a line end comes out as "formazio\u{ad}" + newline + "ne".
+    let joined = s.replace("\u{ad}\n", "").replace('\u{ad}', "");
+    joined.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `pdfinfo` output.
@@ -90,6 +96,10 @@ pub fn pages(pdf: &Path) -> usize {
 /// Replaces `from` with `to` in a text file of the input, failing if `from` is absent.
 pub fn edit(path: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{} non contiene {from:?}", path.display());
+    assert!(
+        text.contains(from),
+        "{} non contiene {from:?}",
+        path.display()
+    );
     std::fs::write(path, text.replacen(from, to, 1)).unwrap();
 }

@@ -281,7 +281,7 @@ pub fn view(piao: &Piao) -> Value {
         ("RPCT", &ente.rpct),
         ("Responsabile per la transizione digitale (RTD)", &ente.rtd),
     ] {
-        if let Some(p) = persona {
+        if let Some(p) = persona.as_ref().filter(|p| !p.nome.trim().is_empty()) {
             let mut v = p.nome.clone();
             if let Some(r) = &p.ruolo {
                 v.push_str(&format!(" ({r})"));

@@ -65,7 +65,11 @@ pub fn pdf_text(pdf: &Path) -> String {
 
 pub fn fold(s: &str) -> String {
     // A word hyphenated at a line end comes out as "formazio\u{ad}" + newline + "ne".
-    let joined = s.replace("\u{ad}\n", "").replace('\u{ad}', "");
+    // Typst sets apostrophes as typographic ones: compare them as typed.
+    let joined = s
+        .replace("\u{ad}\n", "")
+        .replace('\u{ad}', "")
+        .replace('’', "'");
     joined.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -1,0 +1,87 @@
+//! Variants of the plan a real administration meets: the simplified PIAO, a sub-section that
+//! refers to a separate act, restyled templates.
+
+mod common;
+
+use common::fixture::Fixture;
+use common::*;
+
+fn build(dir: &std::path::Path, out: &std::path::Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["build", dir.to_str().unwrap(), "-o", out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    piao(&args)
+}
+
+#[test]
+fn simplified_piao_marks_optional_sections_and_can_be_forced_ordinary() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = Fixture::default().write(&tmp.path().join("in"));
+    std::fs::remove_file(dir.join("performance.xlsx")).unwrap();
+    let out = build(&dir, &tmp.path().join("out"), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("manca performance.xlsx: le sottosezioni 2.1, 2.2 e 4"));
+    let text = pdf_text(&tmp.path().join("out/PIAO_2026-2028.pdf"));
+    assert!(text.contains("PIAO semplificato (art. 6 DM 132/2022)"));
+    assert!(text.contains(
+        "2.2 Performance Sottosezione non obbligatoria per le amministrazioni con non più di 50 dipendenti (art. 6 DM 132/2022)."
+    ), "{text}");
+
+    // Forced ordinary, the same input lacks a required workbook.
+    let yaml = dir.join("ente.yaml");
+    edit(&yaml, "tipo: automatico", "tipo: ordinario");
+    let out = build(&dir, &tmp.path().join("out2"), &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out)
+            .contains("manca il file performance.xlsx (o .ods), richiesto dal PIAO ordinario")
+    );
+}
+
+#[test]
+fn rinvio_replaces_the_risk_workbook() {
+    let mut f = Fixture::default();
+    f.yaml.push_str(
+        "  rischi_corruttivi:\n    rinvio:\n      atto: \"PTPCT 2026-2028 approvato con deliberazione n. 12 del 20/01/2026\"\n      url: \"https://www.comune.prova.example.it/ptpct\"\n",
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = f.write(&tmp.path().join("in"));
+    std::fs::remove_file(dir.join("anticorruzione.xlsx")).unwrap();
+    let out = build(&dir, &tmp.path().join("out"), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = pdf_text(&tmp.path().join("out/PIAO_2026-2028.pdf"));
+    assert!(text.contains(
+        "Per i contenuti di questa sottosezione si rinvia a: PTPCT 2026-2028 approvato con deliberazione n. 12 del 20/01/2026, pubblicato all'indirizzo https://www.comune.prova.example.it/ptpct"
+    ), "{text}");
+}
+
+#[test]
+fn templates_override_and_refused_packages() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = Fixture::default().write(&tmp.path().join("in"));
+    let tpl = tmp.path().join("tpl");
+    std::fs::create_dir_all(&tpl).unwrap();
+    std::fs::write(
+        tpl.join("main.typ"),
+        "#let d = json(\"/data.json\")\n#set document(title: d.meta.titolo)\n#set text(font: \"Titillium Web\", lang: \"it\")\nModello della casa: #d.ente.denominazione\n",
+    )
+    .unwrap();
+    let t = tpl.to_str().unwrap();
+    let out = build(&dir, &tmp.path().join("out"), &["--templates", t]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = pdf_text(&tmp.path().join("out/PIAO_2026-2028.pdf"));
+    assert_eq!(text, "Modello della casa: Comune di Prova");
+
+    std::fs::write(
+        tpl.join("main.typ"),
+        "#import \"@preview/cetz:0.3.0\"\nciao\n",
+    )
+    .unwrap();
+    let out = build(&dir, &tmp.path().join("out2"), &["--templates", t]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("/main.typ:1:"), "{}", stderr(&out));
+    assert!(!tmp.path().join("out2").exists());
+
+    std::fs::write(tpl.join("main.typ"), "#read(\"../../etc/passwd\")\n").unwrap();
+    let out = build(&dir, &tmp.path().join("out3"), &["--templates", t]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}

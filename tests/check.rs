@@ -469,3 +469,29 @@ fn snapshot(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
     files.sort();
     files
 }
+
+#[test]
+fn ods_workbooks_as_libreoffice_saves_them() {
+    let f = Fixture::default();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = f.write(&tmp.path().join("in"));
+    std::fs::remove_file(dir.join("performance.xlsx")).unwrap();
+    common::fixture::write_ods(
+        &piao::workbook::sheets::PERFORMANCE_WB,
+        &f.sheets,
+        &dir.join("performance.ods"),
+    );
+    let checked = piao::pipeline::check(&dir).unwrap();
+    assert!(
+        lines(&checked.report).is_empty(),
+        "{}",
+        checked.report.to_text()
+    );
+    let piao = checked.loaded.piao.unwrap();
+    let o = &piao.performance.obiettivi[0];
+    assert_eq!(o.fasi[0].incidenza, Some(0.4));
+    assert_eq!(
+        o.fasi[1].scadenza,
+        piao::model::Deadline::Date(chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap())
+    );
+}

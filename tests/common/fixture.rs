@@ -369,3 +369,80 @@ fn write_workbook(
     }
     wb.save(path).unwrap();
 }
+
+/// Writes the workbook as LibreOffice would save it in .ods: numbers as float cells,
+/// percentages as percentage cells, `dd/mm/yyyy` texts as date cells.
+pub fn write_ods(
+    spec: &Workbook,
+    sheets: &BTreeMap<(&'static str, &'static str), Rows>,
+    path: &Path,
+) {
+    use std::io::Write;
+    fn esc(s: &str) -> String {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    }
+    fn cell(text: &str) -> String {
+        let p = format!("<text:p>{}</text:p>", esc(text));
+        if text.is_empty() {
+            return "<table:table-cell/>".into();
+        }
+        if let Some(pct) = text.strip_suffix('%').and_then(|n| n.parse::<f64>().ok()) {
+            return format!(
+                r#"<table:table-cell office:value-type="percentage" office:value="{}">{p}</table:table-cell>"#,
+                pct / 100.0
+            );
+        }
+        if let Ok(n) = text.parse::<f64>() {
+            return format!(
+                r#"<table:table-cell office:value-type="float" office:value="{n}">{p}</table:table-cell>"#
+            );
+        }
+        if let Some(d) = piao::italian::parse_date(text).filter(|_| text.contains('/')) {
+            return format!(
+                r#"<table:table-cell office:value-type="date" office:date-value="{}">{p}</table:table-cell>"#,
+                d.format("%Y-%m-%d")
+            );
+        }
+        format!(r#"<table:table-cell office:value-type="string">{p}</table:table-cell>"#)
+    }
+    let mut body = String::new();
+    for sheet in spec.sheets {
+        body.push_str(&format!(
+            r#"<table:table table:name="{}">"#,
+            esc(sheet.name)
+        ));
+        let header: Vec<String> = sheet.columns.iter().map(|c| c.header.to_string()).collect();
+        let rows = sheets
+            .get(&(spec.key, sheet.key))
+            .cloned()
+            .unwrap_or_default();
+        for r in std::iter::once(header).chain(rows) {
+            body.push_str("<table:table-row>");
+            for c in &r {
+                body.push_str(&cell(c));
+            }
+            body.push_str("</table:table-row>");
+        }
+        body.push_str("</table:table>");
+    }
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet>{body}</office:spreadsheet></office:body></office:document-content>"#
+    );
+    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    let file = std::fs::File::create(path).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, data) in [
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("content.xml", content.as_str()),
+        ("META-INF/manifest.xml", manifest),
+    ] {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(data.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+}

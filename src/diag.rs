@@ -301,6 +301,7 @@ fn parse_a1(cell: &str) -> (u32, u32) {
     let (letters, digits) = cell.split_at(split);
     let col = letters
         .bytes()
+        .filter(u8::is_ascii_uppercase)
         .fold(0u32, |acc, b| acc * 26 + u32::from(b - b'A' + 1));
     (digits.parse().unwrap_or(0), col)
 }

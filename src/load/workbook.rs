@@ -26,10 +26,11 @@ impl RowRef {
     pub fn cell(&self, key: &str) -> Location {
         match self.columns.get(key) {
             Some((col, header)) => Location::cell(&self.file, self.sheet, self.row, *col, *header),
+            // The column is not in the file (an optional one): point at the row's first cell.
             None => Location::Sheet {
                 file: self.file.clone(),
                 sheet: self.sheet.to_string(),
-                cell: Some(format!("riga {}", self.row + 1)),
+                cell: Some(crate::diag::a1(self.row, 0)),
                 header: None,
             },
         }

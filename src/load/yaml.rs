@@ -32,6 +32,16 @@ pub fn read(path: &Path, report: &mut Report) -> Option<EnteFile> {
             );
             return None;
         }
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+            report.push(
+                Diagnostic::error(
+                    Location::file(FILE),
+                    "ente.yaml non è un file di testo UTF-8",
+                )
+                .with_hint("salvarlo come testo con codifica UTF-8"),
+            );
+            return None;
+        }
         Err(e) => {
             report.error(
                 Location::file(FILE),
@@ -40,6 +50,16 @@ pub fn read(path: &Path, report: &mut Report) -> Option<EnteFile> {
             return None;
         }
     };
+    if text.trim().is_empty() {
+        report.push(
+            Diagnostic::error(
+                Location::file(FILE),
+                "ente.yaml è vuoto: attese le sezioni ente, piano e sottosezioni",
+            )
+            .with_hint("partire dal modello creato da `piao init`"),
+        );
+        return None;
+    }
     parse(&text, report)
 }
 
@@ -280,6 +300,22 @@ fn translate(raw: &str, value: Option<String>) -> (String, Option<String>) {
         return (
             format!("il file usa troppi alias o è troppo grande ({raw})"),
             Some("scrivere i valori per esteso, senza ancore e alias (&, *)".into()),
+        );
+    }
+    // Messages of our own deserializers are already in Italian.
+    if raw.contains("attes") {
+        return (raw.to_string(), None);
+    }
+    if raw.contains("expected mapping") {
+        return (
+            "attesa una sezione con chiavi (chiave: valore)".into(),
+            Some("controllare il rientro delle righe e i due punti dopo ogni chiave".into()),
+        );
+    }
+    if raw.contains("end of input") || raw.contains("unclosed") {
+        return (
+            format!("file YAML incompleto ({raw})"),
+            Some("controllare virgolette e parentesi non chiuse".into()),
         );
     }
     (format!("YAML non valido: {raw}"), None)

@@ -229,3 +229,31 @@ fn failed_build_keeps_previous_pdf_and_exits_1() {
     let leftovers: Vec<_> = std::fs::read_dir(&out_dir).unwrap().collect();
     assert_eq!(leftovers.len(), 1, "file temporanei rimasti");
 }
+
+#[test]
+fn bookmarks_for_every_section_and_sub_section() {
+    let (_, pdf, _) = demo_pdf();
+    let marks = pdf_bookmarks(pdf);
+    let expected = [
+        (0, "1. Scheda anagrafica dell'amministrazione"),
+        (0, "2. Valore pubblico, performance e anticorruzione"),
+        (1, "2.1 Valore pubblico"),
+        (1, "2.2 Performance"),
+        (1, "2.3 Rischi corruttivi e trasparenza"),
+        (0, "3. Organizzazione e capitale umano"),
+        (1, "3.1 Struttura organizzativa"),
+        (1, "3.2 Organizzazione del lavoro agile"),
+        (1, "3.3 Piano triennale dei fabbisogni di personale"),
+        (2, "3.3.1 Fabbisogno del personale"),
+        (2, "3.3.2 Formazione del personale"),
+        (0, "4. Monitoraggio"),
+    ];
+    let mut from = 0;
+    for (depth, title) in expected {
+        let at = marks[from..]
+            .iter()
+            .position(|(d, t)| *d == depth && t == title)
+            .unwrap_or_else(|| panic!("segnalibro «{title}» assente o fuori ordine: {marks:?}"));
+        from += at + 1;
+    }
+}

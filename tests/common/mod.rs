@@ -107,3 +107,21 @@ pub fn edit(path: &Path, from: &str, to: &str) {
     );
     std::fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
+
+/// The PDF bookmarks as (depth, title), in document order, read with qpdf.
+pub fn pdf_bookmarks(pdf: &Path) -> Vec<(usize, String)> {
+    let json = tool(
+        "qpdf",
+        &["--json", "--json-key=outlines", pdf.to_str().unwrap()],
+    );
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("qpdf json");
+    let mut out = Vec::new();
+    fn walk(items: &serde_json::Value, depth: usize, out: &mut Vec<(usize, String)>) {
+        for item in items.as_array().into_iter().flatten() {
+            out.push((depth, item["title"].as_str().unwrap_or("").to_string()));
+            walk(&item["kids"], depth + 1, out);
+        }
+    }
+    walk(&doc["outlines"], 0, &mut out);
+    out
+}

@@ -150,12 +150,16 @@ fn cover_deliberation_line_filled_from_yaml() {
 fn pdf_declares_pdfa_and_pdfua_and_embeds_fonts() {
     let (_, pdf, _) = demo_pdf();
     let xmp = pdf_xmp(pdf);
-    assert!(xmp.contains("pdfaid:part") && xmp.contains('2'), "{xmp}");
+    assert!(xmp.contains("<pdfaid:part>2</pdfaid:part>"), "{xmp}");
     assert!(
-        xmp.contains("pdfaid:conformance") || xmp.contains("conformance"),
+        xmp.contains("<pdfaid:conformance>A</pdfaid:conformance>"),
         "{xmp}"
     );
-    assert!(xmp.contains("pdfuaid:part"), "{xmp}");
+    assert!(xmp.contains("<pdfuaid:part>1</pdfuaid:part>"), "{xmp}");
+    assert!(
+        xmp.contains("<rdf:li>it-IT</rdf:li>"),
+        "lingua it-IT assente"
+    );
     let info = fold(&pdf_info(pdf));
     assert!(info.contains("Tagged: yes"), "{info}");
     assert!(

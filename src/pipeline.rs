@@ -86,11 +86,15 @@ pub struct Built {
 /// Checks the input and, when it has no errors, writes the PIAO PDF into the output folder.
 pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     let checked = check(&options.input)?;
-    let report = checked.report;
+    let mut report = checked.report;
     let piao = match checked.loaded.piao {
         Some(piao) if !report.has_errors() => piao,
         _ => return Ok(Built { report, pdf: None }),
     };
+    report.extend(unprintable_report(&options.input, &piao));
+    if report.has_errors() {
+        return Ok(Built { report, pdf: None });
+    }
     let templates = render::Templates::load(options.templates.as_deref())?;
     let document = render::pdf(&piao, &templates)?;
     let path = options.output.join(pdf_name(&piao));
@@ -102,6 +106,43 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
             pages: document.pages,
         }),
     })
+}
+
+/// Characters the bundled fonts cannot print, reported where the text is when it is in
+/// `ente.yaml` (the workbooks' cells are not searched: the text itself is quoted).
+fn unprintable_report(input: &Path, piao: &crate::model::Piao) -> Report {
+    use crate::diag::{Diagnostic, Location};
+    let yaml = std::fs::read_to_string(input.join(load::yaml::FILE)).unwrap_or_default();
+    let mut report = Report::default();
+    for (text, c) in render::unprintable(piao) {
+        let location = yaml
+            .lines()
+            .position(|l| l.contains(c))
+            .map(|i| Location::Yaml {
+                file: load::yaml::FILE.into(),
+                line: i + 1,
+                column: yaml
+                    .lines()
+                    .nth(i)
+                    .and_then(|l| l.chars().position(|x| x == c))
+                    .unwrap_or(0)
+                    + 1,
+                path: String::new(),
+            })
+            .unwrap_or_else(|| Location::file("fogli di calcolo"));
+        let shown: String = text.chars().take(60).collect();
+        report.push(
+            Diagnostic::error(
+                location,
+                format!(
+                    "il carattere '{c}' (U+{:04X}) non si può stampare con i caratteri del documento, nel testo «{shown}»",
+                    c as u32
+                ),
+            )
+            .with_hint("sostituirlo o toglierlo: un PDF/A non può contenere caratteri senza glifo"),
+        );
+    }
+    report
 }
 
 /// `PIAO_2026-2028.pdf`.

@@ -85,3 +85,22 @@ fn templates_override_and_refused_packages() {
     let out = build(&dir, &tmp.path().join("out3"), &["--templates", t]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
+
+#[test]
+fn characters_without_glyph_are_an_input_error_not_a_crash() {
+    let mut f = Fixture::default();
+    f.yaml = f.yaml.replace(
+        "  popolazione: 4200",
+        "  popolazione: 4200\n  indirizzo: \"Via 漢 1\"",
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = f.write(&tmp.path().join("in"));
+    let out = build(&dir, &tmp.path().join("out"), &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("errore: ente.yaml:5:19: il carattere '漢' (U+6F22) non si può stampare con i caratteri del documento, nel testo «Via 漢 1»"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!tmp.path().join("out").exists());
+}

@@ -68,6 +68,28 @@ pub struct Document {
     pub pages: usize,
 }
 
+/// Texts of the plan holding characters no bundled font can print, with the first such
+/// character. PDF/A forbids missing glyphs, so these must be fixed in the input.
+pub fn unprintable(piao: &Piao) -> Vec<(String, char)> {
+    fn walk(v: &serde_json::Value, out: &mut Vec<(String, char)>) {
+        match v {
+            serde_json::Value::String(s) => {
+                if let Some(c) = s.chars().find(|c| !world::printable(*c))
+                    && !out.iter().any(|(t, _)| t == s)
+                {
+                    out.push((s.clone(), c));
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|i| walk(i, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(&view::view(piao), &mut out);
+    out
+}
+
 /// Renders the PIAO as PDF/A-2a and PDF/UA-1.
 pub fn pdf(piao: &Piao, templates: &Templates) -> Result<Document, Failure> {
     let data = serde_json::to_vec(&view::view(piao))

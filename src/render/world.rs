@@ -34,6 +34,16 @@ fn fonts() -> &'static (LazyHash<FontBook>, Vec<Font>) {
     })
 }
 
+/// Whether the bundled fonts can print `c` (white space always can).
+pub fn printable(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || fonts()
+            .1
+            .iter()
+            .any(|f| f.info().coverage.contains(c as u32))
+}
+
 fn library() -> &'static LazyHash<Library> {
     static LIBRARY: OnceLock<LazyHash<Library>> = OnceLock::new();
     LIBRARY.get_or_init(|| LazyHash::new(Library::default()))

@@ -183,7 +183,7 @@ fn duplicate_codes() {
     );
     assert_has(
         &r,
-        "errore | performance.xlsx › Obiettivi!B3 (colonna «Codice») | codice obiettivo della struttura SET1: 'SET1-A' duplicato",
+        "errore | performance.xlsx › Obiettivi!B3 (colonna «Codice») | nella struttura SET1 il codice obiettivo 'A' duplicato",
     );
 }
 

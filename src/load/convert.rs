@@ -310,15 +310,17 @@ pub fn performance(
         });
     }
 
-    let mut seen = HashMap::new();
+    // Objective codes (A, B, C...) are unique within their unit.
+    let mut seen: HashMap<String, HashMap<String, u32>> = HashMap::new();
     for row in wb.rows("obiettivi") {
         let Some(struttura) = units.resolve(row, "struttura", report) else {
             continue;
         };
         let codice = row.text("codice").unwrap_or_default();
         let id = format!("{struttura}-{codice}");
-        let what = format!("codice obiettivo della struttura {struttura}:");
-        if !unique(&mut seen, &id, row, "codice", &what, report) {
+        let in_unit = seen.entry(struttura.clone()).or_default();
+        let what = format!("nella struttura {struttura} il codice obiettivo");
+        if !unique(in_unit, &codice, row, "codice", &what, report) {
             continue;
         }
         let valore_pubblico = row.text("valore_pubblico");

@@ -91,12 +91,13 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
         Some(piao) if !report.has_errors() => piao,
         _ => return Ok(Built { report, pdf: None }),
     };
-    report.extend(unprintable_report(&options.input, &piao));
+    let view = render::view::view(&piao);
+    report.extend(unprintable_report(&options.input, &view));
     if report.has_errors() {
         return Ok(Built { report, pdf: None });
     }
     let templates = render::Templates::load(options.templates.as_deref())?;
-    let document = render::pdf(&piao, &templates)?;
+    let document = render::pdf(&piao, &view, &templates)?;
     let path = options.output.join(pdf_name(&piao));
     write_atomic(&path, &document.bytes).map_err(|e| Failure::io(&path, e))?;
     Ok(Built {
@@ -110,11 +111,11 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
 
 /// Characters the bundled fonts cannot print, reported where the text is when it is in
 /// `ente.yaml` (the workbooks' cells are not searched: the text itself is quoted).
-fn unprintable_report(input: &Path, piao: &crate::model::Piao) -> Report {
+fn unprintable_report(input: &Path, view: &serde_json::Value) -> Report {
     use crate::diag::{Diagnostic, Location};
     let yaml = std::fs::read_to_string(input.join(load::yaml::FILE)).unwrap_or_default();
     let mut report = Report::default();
-    for (text, c) in render::unprintable(piao) {
+    for (text, c) in render::unprintable(view) {
         let location = yaml
             .lines()
             .position(|l| l.contains(c))

@@ -70,7 +70,7 @@ pub struct Document {
 
 /// Texts of the plan holding characters no bundled font can print, with the first such
 /// character. PDF/A forbids missing glyphs, so these must be fixed in the input.
-pub fn unprintable(piao: &Piao) -> Vec<(String, char)> {
+pub fn unprintable(view: &serde_json::Value) -> Vec<(String, char)> {
     fn walk(v: &serde_json::Value, out: &mut Vec<(String, char)>) {
         match v {
             serde_json::Value::String(s) => {
@@ -86,13 +86,17 @@ pub fn unprintable(piao: &Piao) -> Vec<(String, char)> {
         }
     }
     let mut out = Vec::new();
-    walk(&view::view(piao), &mut out);
+    walk(view, &mut out);
     out
 }
 
-/// Renders the PIAO as PDF/A-2a and PDF/UA-1.
-pub fn pdf(piao: &Piao, templates: &Templates) -> Result<Document, Failure> {
-    let data = serde_json::to_vec(&view::view(piao))
+/// Renders the PIAO as PDF/A-2a and PDF/UA-1; `view` is `view::view(piao)`.
+pub fn pdf(
+    piao: &Piao,
+    view: &serde_json::Value,
+    templates: &Templates,
+) -> Result<Document, Failure> {
+    let data = serde_json::to_vec(view)
         .map_err(|e| Failure::Internal(format!("serializzazione dei dati: {e}")))?;
     let date = piao.piano.data_documento();
     let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)

@@ -113,12 +113,6 @@ fn year(row: &Row) -> i32 {
     row.count("anno").unwrap_or(0) as i32
 }
 
-/// Whether `sheet` was read with all its rows: only then does a reference to a code missing
-/// from it mean the reference is wrong (and not that the row holding the code had an error).
-fn readable(wb: &WorkbookData, sheet: &str) -> bool {
-    wb.sheets.get(sheet).is_some_and(|s| s.invalid_rows == 0)
-}
-
 fn mark_incomplete(wb: &WorkbookData, sources: &mut Sources) {
     for (key, sheet) in &wb.sheets {
         if sheet.invalid_rows > 0 {
@@ -160,7 +154,7 @@ pub fn organizzazione(
             competenze: row.text("competenze"),
         });
     }
-    let units = Units::new(&org.strutture, readable(wb, "strutture"));
+    let units = Units::new(&org.strutture, wb.complete("strutture"));
 
     for row in wb.rows("personale") {
         sources.add("personale", org.personale.len().to_string(), &row.at);
@@ -291,7 +285,7 @@ pub fn performance(
             .iter_mut()
             .find(|v| cell::normalize(&v.codice) == cell::normalize(&code))
         else {
-            if readable(wb, "obiettivi_vp") {
+            if wb.complete("obiettivi_vp") {
                 report.error(
                     row.at.cell("obiettivo"),
                     format!("obiettivo di valore pubblico '{code}' non presente nel foglio Valore pubblico"),
@@ -325,7 +319,7 @@ pub fn performance(
         }
         let valore_pubblico = row.text("valore_pubblico");
         if let Some(vp) = &valore_pubblico
-            && readable(wb, "obiettivi_vp")
+            && wb.complete("obiettivi_vp")
             && !perf
                 .valore_pubblico
                 .iter()
@@ -367,7 +361,7 @@ pub fn performance(
         let found = perf.obiettivi.iter().position(|o| {
             o.struttura == struttura && cell::normalize(&o.codice) == cell::normalize(&code)
         });
-        if found.is_none() && readable(wb, "obiettivi") {
+        if found.is_none() && wb.complete("obiettivi") {
             report.error(
                 row.at.cell("obiettivo"),
                 format!(
@@ -469,7 +463,7 @@ pub fn anticorruzione(
             .iter_mut()
             .find(|r| cell::normalize(&r.codice) == cell::normalize(&code))
         else {
-            if readable(wb, "rischi") {
+            if wb.complete("rischi") {
                 report.error(
                     row.at.cell("rischio"),
                     format!("rischio '{code}' non presente nel foglio Mappa dei rischi"),

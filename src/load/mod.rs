@@ -46,11 +46,7 @@ pub fn load(dir: &Path) -> Loaded {
         .unwrap_or_default();
     let strutture = personale
         .as_ref()
-        .filter(|wb| {
-            wb.sheets
-                .get("strutture")
-                .is_some_and(|s| s.invalid_rows == 0)
-        })
+        .filter(|wb| wb.complete("strutture"))
         .map(|_| organizzazione.strutture.as_slice());
 
     let performance = workbook::find(dir, &PERFORMANCE_WB, &mut report).map(|p| {

@@ -4,7 +4,7 @@
 
 use super::cell::{self, Value};
 use crate::diag::{Location, Report};
-use crate::workbook::spec::{Kind, Sheet, Workbook};
+use crate::workbook::spec::{Sheet, Workbook};
 use calamine::{Data, Range, Reader};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -101,6 +101,12 @@ pub struct WorkbookData {
 }
 
 impl WorkbookData {
+    /// Whether `sheet` was found and every one of its rows was read: only then do totals over
+    /// it, or a code missing from it, mean something.
+    pub fn complete(&self, sheet: &str) -> bool {
+        self.sheets.get(sheet).is_some_and(|s| s.invalid_rows == 0)
+    }
+
     pub fn rows(&self, sheet: &str) -> &[Row] {
         self.sheets
             .get(sheet)
@@ -335,12 +341,6 @@ fn read_sheet(
                 }
                 Ok(Value::Empty) => {}
                 Ok(value) => {
-                    if let (Value::Text(t), Kind::Text | Kind::LongText | Kind::Unit) =
-                        (&value, column.kind)
-                        && t.is_empty()
-                    {
-                        continue;
-                    }
                     values.insert(column.key, value);
                 }
                 Err(problem) => {

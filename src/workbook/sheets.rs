@@ -6,6 +6,50 @@ use crate::model::vocab::*;
 
 use Kind::*;
 
+/// The two columns that tie a phase or an indicator to its objective card.
+const OBIETTIVO_STRUTTURA: Column = col(
+    "struttura",
+    "Struttura",
+    Unit,
+    true,
+    "Struttura dell'obiettivo.",
+    "SET1",
+);
+const OBIETTIVO_CODICE: Column = col(
+    "obiettivo",
+    "Codice obiettivo",
+    Text,
+    true,
+    "Codice dell'obiettivo (foglio Obiettivi).",
+    "A",
+);
+
+/// The targets of an indicator for the three years of the triennio.
+const TARGET_1: Column = col(
+    "target1",
+    "Target anno 1",
+    Text,
+    true,
+    "Valore atteso nel primo anno.",
+    "60%",
+);
+const TARGET_2: Column = col(
+    "target2",
+    "Target anno 2",
+    Text,
+    false,
+    "Valore atteso nel secondo anno.",
+    "90%",
+);
+const TARGET_3: Column = col(
+    "target3",
+    "Target anno 3",
+    Text,
+    false,
+    "Valore atteso nel terzo anno.",
+    "100%",
+);
+
 const STRUTTURE: Sheet = Sheet {
     key: "strutture",
     name: "Strutture",
@@ -521,30 +565,9 @@ const INDICATORI_VP: Sheet = Sheet {
             "Valore di partenza.",
             "40%",
         ),
-        col(
-            "target1",
-            "Target anno 1",
-            Text,
-            true,
-            "Valore atteso nel primo anno.",
-            "50%",
-        ),
-        col(
-            "target2",
-            "Target anno 2",
-            Text,
-            false,
-            "Valore atteso nel secondo anno.",
-            "60%",
-        ),
-        col(
-            "target3",
-            "Target anno 3",
-            Text,
-            false,
-            "Valore atteso nel terzo anno.",
-            "75%",
-        ),
+        TARGET_1,
+        TARGET_2,
+        TARGET_3,
         col(
             "fonte",
             "Fonte dei dati",
@@ -675,22 +698,8 @@ const FASI: Sheet = Sheet {
     purpose: "Le fasi di ogni obiettivo, con la loro incidenza (il totale di un obiettivo fa 100%) e la scadenza.",
     section: "2.2",
     columns: &[
-        col(
-            "struttura",
-            "Struttura",
-            Unit,
-            true,
-            "Struttura dell'obiettivo.",
-            "SET1",
-        ),
-        col(
-            "obiettivo",
-            "Codice obiettivo",
-            Text,
-            true,
-            "Codice dell'obiettivo (foglio Obiettivi).",
-            "A",
-        ),
+        OBIETTIVO_STRUTTURA,
+        OBIETTIVO_CODICE,
         col(
             "fase",
             "N. fase",
@@ -740,22 +749,8 @@ const INDICATORI: Sheet = Sheet {
     purpose: "Gli indicatori di risultato degli obiettivi di performance, con i valori attesi per i tre anni.",
     section: "2.2",
     columns: &[
-        col(
-            "struttura",
-            "Struttura",
-            Unit,
-            true,
-            "Struttura dell'obiettivo.",
-            "SET1",
-        ),
-        col(
-            "obiettivo",
-            "Codice obiettivo",
-            Text,
-            true,
-            "Codice dell'obiettivo (foglio Obiettivi).",
-            "A",
-        ),
+        OBIETTIVO_STRUTTURA,
+        OBIETTIVO_CODICE,
         col(
             "indicatore",
             "Indicatore",
@@ -780,30 +775,9 @@ const INDICATORI: Sheet = Sheet {
             "Unità di misura.",
             "%",
         ),
-        col(
-            "target1",
-            "Target anno 1",
-            Text,
-            true,
-            "Valore atteso nel primo anno.",
-            "60%",
-        ),
-        col(
-            "target2",
-            "Target anno 2",
-            Text,
-            false,
-            "Valore atteso nel secondo anno.",
-            "90%",
-        ),
-        col(
-            "target3",
-            "Target anno 3",
-            Text,
-            false,
-            "Valore atteso nel terzo anno.",
-            "100%",
-        ),
+        TARGET_1,
+        TARGET_2,
+        TARGET_3,
     ],
 };
 

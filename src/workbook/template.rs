@@ -43,7 +43,7 @@ pub fn write(spec: &Workbook, fill: &Fill) -> Result<Vec<u8>, XlsxError> {
     }
     let ws = wb.add_worksheet();
     ws.set_name(LISTS_SHEET)?;
-    for (i, (_, values)) in lists.iter().enumerate() {
+    for (i, values) in lists.iter().enumerate() {
         for (r, v) in values.iter().enumerate() {
             ws.write_string(r as u32, i as u16, *v)?;
         }
@@ -53,27 +53,26 @@ pub fn write(spec: &Workbook, fill: &Fill) -> Result<Vec<u8>, XlsxError> {
 }
 
 /// The closed lists used by the workbook, each given a column of the hidden lists sheet.
-fn collect_lists(spec: &Workbook) -> Vec<(&'static [&'static str], &'static [&'static str])> {
-    let mut lists: Vec<(&'static [&'static str], &'static [&'static str])> = Vec::new();
+type Lists = Vec<&'static [&'static str]>;
+
+fn collect_lists(spec: &Workbook) -> Lists {
+    let mut lists: Lists = Vec::new();
     for sheet in spec.sheets {
         for c in sheet.columns {
             if let Kind::Choice(values) = c.kind
-                && !lists.iter().any(|(v, _)| std::ptr::eq(*v, values))
+                && !lists.iter().any(|v| std::ptr::eq(*v, values))
             {
-                lists.push((values, values));
+                lists.push(values);
             }
         }
     }
     lists
 }
 
-fn list_range(
-    lists: &[(&'static [&'static str], &'static [&'static str])],
-    values: &[&str],
-) -> String {
+fn list_range(lists: &Lists, values: &[&str]) -> String {
     let i = lists
         .iter()
-        .position(|(v, _)| std::ptr::eq(*v, values))
+        .position(|v| std::ptr::eq(*v, values))
         .unwrap_or(0);
     let col = crate::diag::a1(0, i as u32);
     let letters = col.trim_end_matches(|c: char| c.is_ascii_digit());
@@ -201,11 +200,7 @@ fn cell_format(kind: Kind) -> Format {
 }
 
 /// The data validation of a column, with the help as input message.
-fn validation(
-    c: &Column,
-    spec: &Workbook,
-    lists: &[(&'static [&'static str], &'static [&'static str])],
-) -> Result<DataValidation, XlsxError> {
+fn validation(c: &Column, spec: &Workbook, lists: &Lists) -> Result<DataValidation, XlsxError> {
     let base = DataValidation::new();
     let (dv, error) = match c.kind {
         Kind::Count => (
@@ -269,7 +264,7 @@ fn data_sheet(
     ws: &mut Worksheet,
     spec: &Workbook,
     sheet: &Sheet,
-    lists: &[(&'static [&'static str], &'static [&'static str])],
+    lists: &Lists,
     rows: Option<&Vec<Vec<String>>>,
 ) -> Result<(), XlsxError> {
     ws.set_name(sheet.name)?;

@@ -1,8 +1,15 @@
 //! The command line: clap derive structs whose doc comments are the `--help` text (in
 //! Italian, for the users).
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+
+/// A date as "20/01/2026" or "2026-01-20".
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    piao::italian::parse_date(s)
+        .ok_or_else(|| format!("data '{s}' non valida: attesa come 20/01/2026 o 2026-01-20"))
+}
 
 /// Produce il PIAO (Piano Integrato di Attività e Organizzazione) dai fogli di calcolo degli
 /// uffici e da ente.yaml.
@@ -18,17 +25,43 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Controlla i dati e produce il PDF del PIAO (in output/ se non indicato).
+    /// Controlla i dati e produce il PDF del PIAO, il file per il Portale PIAO e la
+    /// pubblicazione per Amministrazione Trasparente (in output/ se non indicato).
     Build {
         /// Cartella di input con ente.yaml e i fogli di calcolo.
         #[arg(default_value = "input")]
         dir: PathBuf,
-        /// Cartella in cui scrivere il PDF.
+        /// Cartella in cui scrivere il PDF e la cartella trasparenza/.
         #[arg(short, long, default_value = "output")]
         output: PathBuf,
-        /// Cartella con modelli typst che sostituiscono quelli incorporati (main.typ).
+        /// Cartella con modelli che sostituiscono quelli incorporati (main.typ, e
+        /// trasparenza/tabella.html e trasparenza/indice.html se presenti).
         #[arg(long)]
         templates: Option<PathBuf>,
+        /// Non scrive la pubblicazione per Amministrazione Trasparente.
+        #[arg(long)]
+        senza_trasparenza: bool,
+        /// Data della pubblicazione (GG/MM/AAAA): la data di ultima modifica delle tabelle
+        /// cambiate. Se omessa, la data di oggi.
+        #[arg(long, value_parser = parse_date)]
+        data_pubblicazione: Option<NaiveDate>,
+    },
+    /// Scrive solo la pubblicazione per Amministrazione Trasparente (output/trasparenza/), senza
+    /// il PDF.
+    Pubblica {
+        /// Cartella di input con ente.yaml e i fogli di calcolo.
+        #[arg(default_value = "input")]
+        dir: PathBuf,
+        /// Cartella in cui scrivere la cartella trasparenza/.
+        #[arg(short, long, default_value = "output")]
+        output: PathBuf,
+        /// Cartella con modelli HTML che sostituiscono quelli incorporati
+        /// (trasparenza/tabella.html, trasparenza/indice.html).
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// Data della pubblicazione (GG/MM/AAAA). Se omessa, la data di oggi.
+        #[arg(long, value_parser = parse_date)]
+        data_pubblicazione: Option<NaiveDate>,
     },
     /// Controlla i dati di input e riporta tutti i problemi, cella per cella.
     Check {

@@ -3,8 +3,8 @@
 //!
 //! The pipeline, top to bottom: [`load`] (YAML and workbooks → rows with their cell
 //! addresses → the [`model`]) → [`check`] (cross-checks, diagnostics) → [`render`] (typst →
-//! PDF). [`pipeline`] is the one entry point the CLI (and later a batch runner, a watcher or
-//! a web page) calls. [`workbook`] declares the input contract once, for reading and for
+//! PDF) and [`publish`] (the Amministrazione Trasparente files). [`pipeline`] is the one
+//! entry point the CLI (and later a batch runner, a watcher or a web page) calls. [`workbook`] declares the input contract once, for reading and for
 //! writing the blank templates.
 
 pub mod check;
@@ -15,5 +15,6 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+pub mod publish;
 pub mod render;
 pub mod workbook;

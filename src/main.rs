@@ -15,10 +15,25 @@ fn main() -> ExitCode {
             dir,
             output,
             templates,
+            senza_trasparenza,
+            data_pubblicazione,
         } => build(pipeline::BuildOptions {
             input: dir,
             output,
             templates,
+            trasparenza: !senza_trasparenza,
+            data_pubblicazione: data_pubblicazione.unwrap_or_else(today),
+        }),
+        Command::Pubblica {
+            dir,
+            output,
+            templates,
+            data_pubblicazione,
+        } => publish(pipeline::PublishOptions {
+            input: dir,
+            output,
+            templates,
+            data_pubblicazione: data_pubblicazione.unwrap_or_else(today),
         }),
         Command::Check { dir, format } => check(&dir, format),
         Command::Init { dir, force } => init(&dir, force),
@@ -52,7 +67,43 @@ fn build(options: pipeline::BuildOptions) -> Result<ExitCode, Failure> {
         ),
         None => eprintln!("Il PDF non è stato prodotto: correggere gli errori e riprovare."),
     }
+    if let Some(portale) = &built.portale {
+        println!("Dati per il Portale PIAO in {}.", portale.display());
+    }
+    if let Some(p) = &built.publication {
+        print_publication(p);
+    }
     Ok(input_code(&built.report))
+}
+
+fn publish(options: pipeline::PublishOptions) -> Result<ExitCode, Failure> {
+    let run = pipeline::publish(&options)?;
+    eprint!("{}", run.report.to_text());
+    match &run.publication {
+        Some(p) => print_publication(p),
+        None => {
+            eprintln!("La pubblicazione non è stata prodotta: correggere gli errori e riprovare.")
+        }
+    }
+    Ok(input_code(&run.report))
+}
+
+fn print_publication(p: &piao::publish::Published) {
+    use piao::publish::Stato;
+    println!(
+        "Amministrazione Trasparente in {} ({} pubblicazioni: {} nuove, {} modificate, {} invariate); elenco in {}.",
+        p.dir.display(),
+        p.units.len(),
+        p.count(Stato::Nuova),
+        p.count(Stato::Modificata),
+        p.count(Stato::Invariata),
+        p.dir.join("index.html").display()
+    );
+}
+
+/// Today's date on this computer: the default publication date.
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 fn check(dir: &std::path::Path, format: Format) -> Result<ExitCode, Failure> {

@@ -1,10 +1,12 @@
 //! The one entry point for every front end (the CLI today; a batch runner, a watcher and a
-//! web page tomorrow): load → check → render, with outputs written atomically.
+//! web page tomorrow): load → check → render → publish, with outputs written atomically.
 
-use crate::diag::Report;
+use crate::diag::{Location, Report};
 use crate::load;
 use crate::output::write_atomic;
+use crate::publish::{self, Published};
 use crate::render;
+use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
 /// Why a command could not run at all (exit code 2): not a problem in the input data, which
@@ -65,8 +67,13 @@ pub fn check(dir: &Path) -> Result<Checked, Failure> {
 pub struct BuildOptions {
     pub input: PathBuf,
     pub output: PathBuf,
-    /// A folder whose `main.typ` replaces the embedded template.
+    /// A folder whose `main.typ` replaces the embedded template (and whose
+    /// `trasparenza/*.html` replace the publication's HTML templates).
     pub templates: Option<PathBuf>,
+    /// Whether to write the Amministrazione Trasparente publication beside the PDF.
+    pub trasparenza: bool,
+    /// The date of the publication: the last-change date of a table whose data changed.
+    pub data_pubblicazione: NaiveDate,
 }
 
 /// A PDF that was written.
@@ -81,38 +88,126 @@ pub struct Pdf {
 pub struct Built {
     pub report: Report,
     pub pdf: Option<Pdf>,
+    /// The Amministrazione Trasparente publication, when asked for and the input was valid.
+    pub publication: Option<Published>,
+    /// The Portale PIAO manifest written beside the PDF.
+    pub portale: Option<PathBuf>,
 }
 
 /// Checks the input and, when it has no errors, writes the PIAO PDF into the output folder.
 pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     let checked = check(&options.input)?;
     let mut report = checked.report;
+    let nothing = |report| Built {
+        report,
+        pdf: None,
+        publication: None,
+        portale: None,
+    };
     let piao = match checked.loaded.piao {
         Some(piao) if !report.has_errors() => piao,
-        _ => return Ok(Built { report, pdf: None }),
+        _ => return Ok(nothing(report)),
     };
     let view = render::view::view(&piao);
     report.extend(unprintable_report(&options.input, &view));
     if report.has_errors() {
-        return Ok(Built { report, pdf: None });
+        return Ok(nothing(report));
     }
+    // Templates are all read before anything is written: a broken one leaves every output
+    // as it was.
     let templates = render::Templates::load(options.templates.as_deref())?;
+    let html = publish::HtmlTemplates::load(options.templates.as_deref())?;
     let document = render::pdf(&piao, &view, &templates)?;
-    let path = options.output.join(pdf_name(&piao));
+    let name = pdf_name(&piao);
+    let path = options.output.join(&name);
     write_atomic(&path, &document.bytes).map_err(|e| Failure::io(&path, e))?;
+
+    if piao.piano.deliberazione.numero.is_none() || piao.piano.deliberazione.data.is_none() {
+        report.warning(
+            Location::file(load::yaml::FILE),
+            format!(
+                "numero e data della deliberazione non indicati (piano › deliberazione): {} li lascia vuoti",
+                publish::portale::FILE
+            ),
+        );
+    }
+    let manifest = publish::portale::manifest(&piao, &name, &document.bytes);
+    let portale = options.output.join(publish::portale::FILE);
+    write_atomic(&portale, &manifest.to_json()).map_err(|e| Failure::io(&portale, e))?;
+
+    let publication = if options.trasparenza {
+        Some(publish::publish(
+            &piao,
+            &publish::Options {
+                output: &options.output,
+                date: options.data_pubblicazione,
+                templates: &html,
+            },
+        )?)
+    } else {
+        None
+    };
     Ok(Built {
         report,
         pdf: Some(Pdf {
             path,
             pages: document.pages,
         }),
+        publication,
+        portale: Some(portale),
+    })
+}
+
+/// What `piao pubblica` needs.
+#[derive(Debug, Clone)]
+pub struct PublishOptions {
+    pub input: PathBuf,
+    pub output: PathBuf,
+    /// A folder whose `trasparenza/*.html` replace the embedded HTML templates.
+    pub templates: Option<PathBuf>,
+    pub data_pubblicazione: NaiveDate,
+}
+
+/// The result of `piao pubblica`.
+#[derive(Debug)]
+pub struct PublishedRun {
+    pub report: Report,
+    pub publication: Option<Published>,
+}
+
+/// Checks the input and, when it has no errors, writes only the Amministrazione Trasparente
+/// publication (no PDF).
+pub fn publish(options: &PublishOptions) -> Result<PublishedRun, Failure> {
+    let checked = check(&options.input)?;
+    let report = checked.report;
+    let piao = match checked.loaded.piao {
+        Some(piao) if !report.has_errors() => piao,
+        _ => {
+            return Ok(PublishedRun {
+                report,
+                publication: None,
+            });
+        }
+    };
+    let html = publish::HtmlTemplates::load(options.templates.as_deref())?;
+    let publication = publish::publish(
+        &piao,
+        &publish::Options {
+            output: &options.output,
+            date: options.data_pubblicazione,
+            templates: &html,
+        },
+    )?;
+    Ok(PublishedRun {
+        report,
+        publication: Some(publication),
     })
 }
 
 /// Characters the bundled fonts cannot print, reported where the text is when it is in
 /// `ente.yaml` (the workbooks' cells are not searched: the text itself is quoted).
 fn unprintable_report(input: &Path, view: &serde_json::Value) -> Report {
-    use crate::diag::{Diagnostic, Location};
+    use crate::diag::Diagnostic;
     let yaml = std::fs::read_to_string(input.join(load::yaml::FILE)).unwrap_or_default();
     let mut report = Report::default();
     for (text, c) in render::unprintable(view) {

@@ -8,6 +8,8 @@ use crate::italian;
 use crate::load::convert::Sources;
 use crate::model::*;
 
+mod trasparenza;
+
 /// The legal floor of the smart-working contingent (15% of staff on remotable activities).
 pub const CONTINGENTE_MINIMO: f64 = 0.15;
 
@@ -25,6 +27,7 @@ pub fn run(piao: &Piao, sources: &Sources, report: &mut Report) {
     fabbisogni(piao, sources, report);
     formazione(piao, sources, report);
     rischi(piao, sources, report);
+    trasparenza::run(piao, sources, report);
 }
 
 fn at(sources: &Sources, sheet: &'static str, id: &str, column: &str) -> Location {

@@ -152,6 +152,7 @@ pub fn organizzazione(
             email: row.text("email"),
             telefono: row.text("telefono"),
             competenze: row.text("competenze"),
+            pec: row.text("pec"),
         });
     }
     let units = Units::new(&org.strutture, wb.complete("strutture"));

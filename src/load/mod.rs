@@ -74,6 +74,7 @@ pub fn load(dir: &Path) -> Loaded {
         organizzazione,
         performance: performance.unwrap_or_default(),
         rischi: anticorruzione.unwrap_or_default(),
+        trasparenza: ente.trasparenza,
     };
 
     // A missing workbook is an error only where the plan needs it.

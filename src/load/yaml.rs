@@ -5,7 +5,8 @@
 use crate::diag::{Diagnostic, Location, Report};
 use crate::load::cell::suggest;
 use crate::load::introspect;
-use crate::model::{Ente, Piano, Sottosezioni};
+use crate::model::trasparenza::{self, Organo};
+use crate::model::{Ente, Piano, Sottosezioni, Trasparenza};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -19,6 +20,8 @@ pub struct EnteFile {
     pub piano: Piano,
     #[serde(default)]
     pub sottosezioni: Sottosezioni,
+    #[serde(default)]
+    pub trasparenza: Trasparenza,
 }
 
 /// Reads and parses `path`; problems go to `report`.
@@ -107,6 +110,8 @@ fn known_keys() -> Vec<&'static str> {
     keys.extend(introspect::fields::<Sottosezioni>());
     keys.extend(introspect::fields::<Sottosezione>());
     keys.extend(introspect::fields::<Rinvio>());
+    keys.extend(introspect::fields::<Trasparenza>());
+    keys.extend(introspect::fields::<Organo>());
     keys
 }
 
@@ -124,6 +129,141 @@ fn check(file: &EnteFile, text: &str, report: &mut Report) {
             key_location(text, &["ente", "denominazione"]),
             "denominazione dell'ente mancante: attesa come \"Comune di Castelvario\"",
         );
+    }
+    links(file, text, report);
+    publication(file, text, report);
+}
+
+/// Addresses the PDF or the publication turn into links: only `http`, `https` (and
+/// `mailto` where an address may be an e-mail) are accepted, anything else is an error.
+fn links(file: &EnteFile, text: &str, report: &mut Report) {
+    let s = &file.sottosezioni;
+    let mut urls: Vec<(Vec<&str>, &str)> = Vec::new();
+    if let Some(sito) = &file.ente.sito {
+        urls.push((vec!["ente", "sito"], sito));
+    }
+    for (key, sub) in [
+        ("premessa", &s.premessa),
+        ("valore_pubblico", &s.valore_pubblico),
+        ("performance", &s.performance),
+        ("rischi_corruttivi", &s.rischi_corruttivi),
+        ("struttura_organizzativa", &s.struttura_organizzativa),
+        ("lavoro_agile", &s.lavoro_agile),
+        ("fabbisogni", &s.fabbisogni),
+        ("formazione", &s.formazione),
+        ("azioni_positive", &s.azioni_positive),
+        ("monitoraggio", &s.monitoraggio),
+    ] {
+        if let Some(url) = sub.rinvio.as_ref().and_then(|r| r.url.as_deref()) {
+            urls.push((vec!["sottosezioni", key, "rinvio", "url"], url));
+        }
+    }
+    let t = &file.trasparenza;
+    for (key, url) in [("url_piao", &t.url_piao), ("organigramma", &t.organigramma)] {
+        if let Some(url) = url {
+            urls.push((vec!["trasparenza", key], url));
+        }
+    }
+    for (path, url) in urls {
+        if !trasparenza::url_valido(url) {
+            report.push(
+                Diagnostic::error(
+                    key_location(text, &path),
+                    format!(
+                        "indirizzo '{url}' non valido: atteso un indirizzo web che inizia con https:// o http://, senza spazi, di non più di {} caratteri",
+                        trasparenza::MAX_URL
+                    ),
+                )
+                .with_hint("i collegamenti pubblicati possono essere solo http, https o mailto"),
+            );
+        }
+    }
+}
+
+/// What the Amministrazione Trasparente files need from `ente.yaml`: missing data is a
+/// warning naming the file that will lack it, never a silently incomplete file.
+fn publication(file: &EnteFile, text: &str, report: &mut Report) {
+    let ente = &file.ente;
+    match ente.codice_fiscale.as_deref() {
+        None => report.warning(
+            key_location(text, &["ente", "codice_fiscale"]),
+            "manca il codice fiscale dell'ente: il file JSON dello schema ANAC art. 13 (Articolazione degli uffici) e i metadati delle tabelle di Amministrazione Trasparente lo richiedono",
+        ),
+        Some(cf) if !trasparenza::codice_fiscale_valido(cf) => report.warning(
+            key_location(text, &["ente", "codice_fiscale"]),
+            format!(
+                "codice fiscale '{cf}' non valido per lo schema ANAC art. 13: attese 11 cifre (il codice fiscale numerico dell'ente)"
+            ),
+        ),
+        Some(_) => {}
+    }
+    if ente.codice_ipa.is_none() {
+        report.warning(
+            key_location(text, &["ente", "codice_ipa"]),
+            "manca il codice IPA dell'ente: i metadati delle tabelle di Amministrazione Trasparente indicano l'editore con questo codice",
+        );
+    }
+    let t = &file.trasparenza;
+    let contatto = t.contatto.as_ref().or(ente.email.as_ref());
+    match contatto {
+        None => report.warning(
+            key_location(text, &["ente", "email"]),
+            "manca un indirizzo e-mail di contatto (trasparenza › contatto o ente › email): i metadati delle tabelle pubblicate lo lasciano vuoto",
+        ),
+        Some(mail) if !trasparenza::email_valida(mail) => {
+            let path: &[&str] = if t.contatto.is_some() {
+                &["trasparenza", "contatto"]
+            } else {
+                &["ente", "email"]
+            };
+            report.warning(
+                key_location(text, path),
+                format!(
+                    "indirizzo e-mail '{mail}' non valido (atteso come nome@dominio.it): i metadati delle tabelle pubblicate non lo riportano"
+                ),
+            );
+        }
+        Some(_) => {}
+    }
+    let comune = ente.tipologia.trim().to_lowercase().starts_with("comune");
+    if !comune && t.organi_indirizzo.is_none() {
+        report.warning(
+            key_location(text, &["ente", "tipologia"]),
+            format!(
+                "per un ente di tipologia '{}' lo schema ANAC art. 13 riporta come organo di indirizzo solo '{}'",
+                ente.tipologia, file.piano.organo
+            ),
+        )
+    }
+    let organi = t
+        .organi_indirizzo
+        .iter()
+        .flatten()
+        .map(|o| (["trasparenza", "organi_indirizzo"], o))
+        .chain(
+            t.organo_gestione
+                .iter()
+                .map(|o| (["trasparenza", "organo_gestione"], o)),
+        );
+    for (path, organo) in organi {
+        if organo.denominazione.trim().is_empty() {
+            report.error(
+                key_location(text, &path),
+                "organo senza denominazione: attesa come \"Presidente della Provincia\"",
+            );
+        }
+        for value in [&organo.denominazione, &organo.competenze] {
+            if value.chars().count() > trasparenza::MAX_TESTO {
+                report.warning(
+                    key_location(text, &path),
+                    format!(
+                        "testo di {} caratteri: lo schema ANAC art. 13 ne ammette {}, nei file ANAC sarà troncato",
+                        value.chars().count(),
+                        trasparenza::MAX_TESTO
+                    ),
+                );
+            }
+        }
     }
 }
 

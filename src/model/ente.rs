@@ -205,7 +205,7 @@ pub struct Sottosezioni {
 
 /// Optional text; an empty value counts as absent. YAML scalars reach a `String` exactly as
 /// written, so `codice_fiscale: 00123450678` keeps its leading zeros.
-fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+pub(crate) fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     Ok(Option::<String>::deserialize(d)?
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty()))

@@ -8,6 +8,7 @@ pub mod organizzazione;
 pub mod performance;
 pub mod rischi;
 pub mod text;
+pub mod trasparenza;
 pub mod vocab;
 
 pub use ente::{Deliberazione, Ente, Persona, Piano, Sottosezione, Sottosezioni, Tipo, Triennio};
@@ -15,6 +16,7 @@ pub use organizzazione::*;
 pub use performance::*;
 pub use rischi::*;
 pub use text::{Block, Inline, RichText};
+pub use trasparenza::Trasparenza;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -45,6 +47,8 @@ pub struct Piao {
     pub organizzazione: Organizzazione,
     pub performance: Performance,
     pub rischi: Anticorruzione,
+    /// What the Amministrazione Trasparente publication needs beyond the plan.
+    pub trasparenza: Trasparenza,
 }
 
 impl Piao {

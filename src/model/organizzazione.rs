@@ -15,6 +15,8 @@ pub struct Struttura {
     pub email: Option<String>,
     pub telefono: Option<String>,
     pub competenze: Option<String>,
+    /// Certified e-mail (PEC) of the unit.
+    pub pec: Option<String>,
 }
 
 /// One row of the staff at 31/12: a unit, an area and a contract.

@@ -120,6 +120,14 @@ const STRUTTURE: Sheet = Sheet {
             "Le principali competenze della struttura.",
             "Segreteria, protocollo, servizi demografici",
         ),
+        col(
+            "pec",
+            "PEC",
+            Text,
+            false,
+            "Posta elettronica certificata della struttura, se ne ha una propria (pubblicata in Amministrazione Trasparente secondo lo schema ANAC).",
+            "affarigenerali@pec.comune.example.it",
+        ),
     ],
 };
 

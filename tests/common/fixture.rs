@@ -22,6 +22,9 @@ pub fn row(cells: &[&str]) -> Vec<String> {
 pub const ENTE_YAML: &str = r#"ente:
   denominazione: "Comune di Prova"
   tipologia: "Comune"
+  codice_fiscale: "00123450678"
+  codice_ipa: "c_z999"
+  email: "info@comune.prova.example.it"
   popolazione: 4200
 piano:
   triennio: "2026-2028"
@@ -57,8 +60,8 @@ impl Default for Fixture {
                     "Settore",
                     "Anna Bianchi",
                     "Responsabile EQ",
-                    "",
-                    "",
+                    "amministrativo@comune.prova.example.it",
+                    "0123 456701",
                     "",
                 ]),
                 row(&[
@@ -67,8 +70,8 @@ impl Default for Fixture {
                     "Settore",
                     "Marco Verdi",
                     "Responsabile EQ",
-                    "",
-                    "",
+                    "tecnico@comune.prova.example.it",
+                    "0123 456702",
                     "",
                 ]),
             ],

@@ -230,8 +230,16 @@ fn failed_build_keeps_previous_pdf_and_exits_1() {
         good,
         "il PDF precedente è cambiato"
     );
-    let leftovers: Vec<_> = std::fs::read_dir(&out_dir).unwrap().collect();
-    assert_eq!(leftovers.len(), 1, "file temporanei rimasti");
+    let mut leftovers: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    leftovers.sort();
+    assert_eq!(
+        leftovers,
+        ["PIAO_2026-2028.pdf", "portale-piao.json", "trasparenza"],
+        "file temporanei rimasti"
+    );
 }
 
 #[test]

@@ -358,3 +358,84 @@ pub fn numeric(kind: Type) -> bool {
         Type::Integer | Type::Number | Type::Money | Type::Percent
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::publish::table::{Frequency, Period, Section, column};
+
+    fn table(rows: Vec<Vec<Cell>>) -> Table {
+        let day = NaiveDate::from_ymd_opt(2026, 1, 20).unwrap();
+        Table {
+            slug: "prova".into(),
+            title: "Prova".into(),
+            description: "Tabella di prova".into(),
+            section: Section {
+                path: &["Altri contenuti"],
+                folder: "altri-contenuti",
+                basis: "—",
+                frequency: Frequency::Annuale,
+            },
+            period: Period {
+                start: day,
+                end: day,
+                label: "al 20/01/2026".into(),
+            },
+            columns: vec![
+                column("TESTO", "Testo", Type::Text, ""),
+                column("IMPORTO_EUR", "Importo", Type::Money, ""),
+                column("QUOTA_PCT", "Quota", Type::Percent, ""),
+                column("DATA", "Data", Type::Date, ""),
+            ],
+            rows,
+            totals: None,
+        }
+    }
+
+    #[test]
+    fn csv_keeps_separators_quotes_and_line_breaks_in_one_cell() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
+        let t = table(vec![
+            vec![
+                Cell::text("uno; \"due\"\ntre"),
+                Cell::Money(1234.5),
+                Cell::Percent(0.125),
+                Cell::Date(day),
+            ],
+            vec![Cell::text("=1+1"), Cell::Empty, Cell::Empty, Cell::Empty],
+        ]);
+        let bytes = csv(&t).unwrap();
+        let mut r = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(bytes.as_slice());
+        let rows: Vec<Vec<String>> = r
+            .records()
+            .map(|rec| rec.unwrap().iter().map(str::to_string).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                vec!["uno; \"due\"\ntre", "1234,50", "12,5", "05/03/2026"],
+                vec!["'=1+1", "", "", ""],
+            ]
+        );
+    }
+
+    #[test]
+    fn same_table_same_xlsx_bytes() {
+        let t = table(vec![vec![
+            Cell::text("a"),
+            Cell::Money(1.0),
+            Cell::Percent(0.5),
+            Cell::Empty,
+        ]]);
+        let editore = Editore {
+            denominazione: "Comune di Prova".into(),
+            codice_fiscale: None,
+            codice_ipa: None,
+        };
+        let day = NaiveDate::from_ymd_opt(2026, 1, 20).unwrap();
+        let meta = Metadati::new(&t, &editore, None, (day, day), Vec::new());
+        assert_eq!(xlsx(&t, &meta).unwrap(), xlsx(&t, &meta).unwrap());
+    }
+}

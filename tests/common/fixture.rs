@@ -22,10 +22,10 @@ pub fn row(cells: &[&str]) -> Vec<String> {
 pub const ENTE_YAML: &str = r#"ente:
   denominazione: "Comune di Prova"
   tipologia: "Comune"
+  popolazione: 4200
   codice_fiscale: "00123450678"
   codice_ipa: "c_z999"
   email: "info@comune.prova.example.it"
-  popolazione: 4200
 piano:
   triennio: "2026-2028"
   tipo: automatico

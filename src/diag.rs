@@ -172,8 +172,51 @@ pub struct Report {
     items: Vec<Diagnostic>,
 }
 
+/// `s` safe to print on a terminal: every control character (an escape sequence from a
+/// cell, a bell, a line break inside a value) is shown escaped, as `\u{1b}`.
+pub fn terminal_safe(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+impl Location {
+    fn make_safe(&mut self) {
+        match self {
+            Location::File { file } => *file = terminal_safe(file),
+            Location::Yaml { file, path, .. } => {
+                *file = terminal_safe(file);
+                *path = terminal_safe(path);
+            }
+            Location::Sheet {
+                file,
+                sheet,
+                header,
+                ..
+            } => {
+                *file = terminal_safe(file);
+                *sheet = terminal_safe(sheet);
+                if let Some(h) = header {
+                    *h = terminal_safe(h);
+                }
+            }
+        }
+    }
+}
+
 impl Report {
-    pub fn push(&mut self, diagnostic: Diagnostic) {
+    /// Adds a problem; user text it quotes is made terminal-safe here, once for the text and
+    /// the JSON report alike.
+    pub fn push(&mut self, mut diagnostic: Diagnostic) {
+        diagnostic.message = terminal_safe(&diagnostic.message);
+        diagnostic.hint = diagnostic.hint.map(|h| terminal_safe(&h));
+        diagnostic.location.make_safe();
         self.items.push(diagnostic);
     }
 
@@ -317,6 +360,26 @@ mod tests {
         assert_eq!(a1(9, 25), "Z10");
         assert_eq!(a1(0, 26), "AA1");
         assert_eq!(parse_a1("AA12"), (12, 27));
+    }
+
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        let mut r = Report::default();
+        r.error(
+            Location::cell("a.xlsx", "Foglio\u{7}", 0, 0, "Nome\u{1b}[31m"),
+            "valore '\u{1b}]0;titolo\u{7}' non valido",
+        );
+        let text = r.to_text();
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
+        assert!(
+            text.contains("valore '\\u{1b}]0;titolo\\u{7}' non valido"),
+            "{text}"
+        );
+        assert!(text.contains("«Nome\\u{1b}[31m»"), "{text}");
+        assert!(r.to_json().contains("\\\\u{1b}"), "{}", r.to_json());
     }
 
     #[test]

@@ -58,7 +58,11 @@ pub fn check(dir: &Path) -> Result<Checked, Failure> {
         )));
     }
     let mut loaded = load::load(dir);
-    let report = std::mem::take(&mut loaded.report);
+    let mut report = std::mem::take(&mut loaded.report);
+    // What the PDF could not hold is an input error for check too, not only for build.
+    if let Some(piao) = &loaded.piao {
+        report.extend(unprintable_report(dir, &render::view::view(piao)));
+    }
     Ok(Checked { loaded, report })
 }
 
@@ -109,10 +113,6 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
         _ => return Ok(nothing(report)),
     };
     let view = render::view::view(&piao);
-    report.extend(unprintable_report(&options.input, &view));
-    if report.has_errors() {
-        return Ok(nothing(report));
-    }
     // Templates are all read before anything is written: a broken one leaves every output
     // as it was.
     let templates = render::Templates::load(options.templates.as_deref())?;
@@ -204,8 +204,8 @@ pub fn publish(options: &PublishOptions) -> Result<PublishedRun, Failure> {
     })
 }
 
-/// Characters the bundled fonts cannot print, reported where the text is when it is in
-/// `ente.yaml` (the workbooks' cells are not searched: the text itself is quoted).
+/// Characters the bundled fonts cannot print left in the plan's texts, reported at their
+/// line in `ente.yaml` (the workbooks' cells are checked as they are read, with their cell).
 fn unprintable_report(input: &Path, view: &serde_json::Value) -> Report {
     use crate::diag::Diagnostic;
     let yaml = std::fs::read_to_string(input.join(load::yaml::FILE)).unwrap_or_default();

@@ -29,14 +29,14 @@ pub struct CellProblem {
 }
 
 impl CellProblem {
-    fn new(message: impl Into<String>) -> Self {
+    pub fn new(message: impl Into<String>) -> Self {
         CellProblem {
             message: message.into(),
             hint: None,
         }
     }
 
-    fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }

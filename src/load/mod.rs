@@ -3,6 +3,7 @@
 
 pub mod cell;
 pub mod convert;
+pub mod guard;
 mod introspect;
 pub mod workbook;
 pub mod yaml;

@@ -2,11 +2,14 @@
 //! match the header row (any order, any case, with or without accents), parse every cell, and
 //! hand on rows of typed values that remember their cell addresses.
 
-use super::cell::{self, Value};
+use super::cell::{self, CellProblem, Value};
+use super::guard;
 use crate::diag::{Location, Report};
 use crate::workbook::spec::{Sheet, Workbook};
-use calamine::{Data, Range, Reader};
+use calamine::{Cell, Data, Dimensions, Range, Reader, Sheets};
 use std::collections::HashMap;
+use std::fs::File;
+use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
 /// Where a row came from, so later checks can point at its cells.
@@ -115,12 +118,22 @@ impl WorkbookData {
     }
 }
 
-/// The file of `spec` in `dir`: `stem.xlsx`, else `stem.ods`. A warning when both exist.
+/// The file of `spec` in `dir`: `stem.xlsx`, else `stem.ods`. A warning when both exist; an
+/// error (and `None`) for a path that must not be read (see [`guard::regular_file`]).
 pub fn find(dir: &Path, spec: &Workbook, report: &mut Report) -> Option<PathBuf> {
-    let xlsx = dir.join(format!("{}.xlsx", spec.stem));
-    let ods = dir.join(format!("{}.ods", spec.stem));
-    match (xlsx.is_file(), ods.is_file()) {
-        (true, true) => {
+    let mut accept = |ext: &str| {
+        let name = format!("{}.{ext}", spec.stem);
+        match guard::regular_file(dir, &name) {
+            Ok(path) => path,
+            Err(refused) => {
+                report.error(Location::file(&name), refused.0);
+                None
+            }
+        }
+    };
+    let (xlsx, ods) = (accept("xlsx"), accept("ods"));
+    match (xlsx, ods) {
+        (Some(xlsx), Some(ods)) => {
             report.warning(
                 Location::file(display_name(&ods)),
                 format!(
@@ -130,9 +143,7 @@ pub fn find(dir: &Path, spec: &Workbook, report: &mut Report) -> Option<PathBuf>
             );
             Some(xlsx)
         }
-        (true, false) => Some(xlsx),
-        (false, true) => Some(ods),
-        (false, false) => None,
+        (xlsx, ods) => xlsx.or(ods),
     }
 }
 
@@ -149,6 +160,13 @@ pub fn read(path: &Path, spec: &'static Workbook, report: &mut Report) -> Workbo
         file: file.clone(),
         ..Default::default()
     };
+    if let Err(why) = guard::workbook_size(path) {
+        report.push(
+            crate::diag::Diagnostic::error(Location::file(&file), why)
+                .with_hint("salvare di nuovo il file da Excel o LibreOffice, senza righe e colonne vuote in eccesso"),
+        );
+        return data;
+    }
     let mut workbook = match calamine::open_workbook_auto(path) {
         Ok(wb) => wb,
         Err(e) => {
@@ -179,9 +197,9 @@ pub fn read(path: &Path, spec: &'static Workbook, report: &mut Report) -> Workbo
             report.push(d);
             continue;
         };
-        match workbook.worksheet_range(name) {
-            Ok(range) => {
-                let (rows, invalid_rows) = read_sheet(&file, sheet, &range, report);
+        match raw_sheet(&mut workbook, name, &file, sheet.name, report) {
+            Ok(Some(raw)) => {
+                let (rows, invalid_rows) = read_sheet(&file, sheet, &raw, report);
                 data.sheets.insert(
                     sheet.key,
                     SheetData {
@@ -191,6 +209,8 @@ pub fn read(path: &Path, spec: &'static Workbook, report: &mut Report) -> Workbo
                     },
                 );
             }
+            // Refused within the limits: the reason is already in the report.
+            Ok(None) => {}
             Err(e) => report.error(
                 Location::sheet(&file, sheet.name),
                 format!("impossibile leggere il foglio: {e}"),
@@ -198,6 +218,150 @@ pub fn read(path: &Path, spec: &'static Workbook, report: &mut Report) -> Workbo
         }
     }
     data
+}
+
+/// A sheet's cells as read within the limits, the merged ranges, and the cells that hold
+/// something that cannot be read as a value (reported when they are in a declared column).
+struct RawSheet {
+    range: Range<Data>,
+    merged: Vec<Dimensions>,
+    problems: HashMap<(u32, u32), CellProblem>,
+}
+
+/// Reads a sheet. An .xlsx sheet is streamed cell by cell, so that a far-away cell or a
+/// million empty rows cost nothing: cells beyond [`guard::MAX_ROWS`] or
+/// [`guard::MAX_COLUMNS`] refuse the sheet (`Ok(None)`) before anything large is allocated.
+fn raw_sheet(
+    workbook: &mut Sheets<BufReader<File>>,
+    name: &str,
+    file: &str,
+    sheet: &str,
+    report: &mut Report,
+) -> Result<Option<RawSheet>, String> {
+    let Sheets::Xlsx(xlsx) = workbook else {
+        return workbook
+            .worksheet_range(name)
+            .map(|range| {
+                Some(RawSheet {
+                    range,
+                    merged: Vec::new(),
+                    problems: HashMap::new(),
+                })
+            })
+            .map_err(|e| e.to_string());
+    };
+    let merged = xlsx.merge_cells_by_sheet_name(name).unwrap_or_default();
+    let mut reader = xlsx
+        .worksheet_cells_reader(name)
+        .map_err(|e| e.to_string())?;
+    let mut cells: Vec<Cell<Data>> = Vec::new();
+    let mut problems = HashMap::new();
+    let mut far: Option<((u32, u32), usize)> = None;
+    while let Some(c) = reader.next_cell_with_formula().map_err(|e| e.to_string())? {
+        let value: Data = c.value.into();
+        let formula = c.formula.filter(|f| !f.trim().is_empty());
+        let blank = cell::is_blank(&value);
+        if blank && formula.is_none() {
+            continue;
+        }
+        let (row, col) = c.pos;
+        if row >= guard::MAX_ROWS || col >= guard::MAX_COLUMNS {
+            let entry = far.get_or_insert((c.pos, 0));
+            entry.1 += 1;
+            continue;
+        }
+        if let Some(f) = formula.filter(|_| blank) {
+            problems.insert(
+                c.pos,
+                CellProblem::new(format!(
+                    "la cella contiene la formula ={f} ma non il suo risultato: il file è stato scritto da un programma che non calcola le formule"
+                ))
+                .hint("aprire il file in Excel o LibreOffice e salvarlo: il risultato viene calcolato e memorizzato"),
+            );
+            continue;
+        }
+        if let Data::String(s) = &value
+            && s.chars().count() > guard::MAX_CELL_CHARS
+        {
+            problems.insert(
+                c.pos,
+                CellProblem::new(format!(
+                    "testo di {} caratteri, oltre il limite di {} caratteri per cella",
+                    s.chars().count(),
+                    guard::MAX_CELL_CHARS
+                ))
+                .hint("accorciare il testo: una cella non può contenere un documento"),
+            );
+            continue;
+        }
+        cells.push(Cell::new(c.pos, value));
+    }
+    if let Some(((row, col), n)) = far {
+        report.push(
+            crate::diag::Diagnostic::error(
+                Location::Sheet {
+                    file: file.to_string(),
+                    sheet: sheet.to_string(),
+                    cell: Some(crate::diag::a1(row, col)),
+                    header: None,
+                },
+                format!(
+                    "il foglio usa celle lontanissime dai dati ({n} oltre la riga {} o la colonna {}): il foglio non viene letto",
+                    crate::italian::integer(guard::MAX_ROWS as u64),
+                    crate::diag::a1(0, guard::MAX_COLUMNS - 1).trim_end_matches('1')
+                ),
+            )
+            .with_hint("cancellare quelle celle (o le righe e colonne vuote fino a esse) e salvare il file"),
+        );
+        return Ok(None);
+    }
+    // A merged range is read as a person reads it: its value in every cell it covers.
+    let mut kept = Vec::new();
+    for m in merged {
+        let area = (m.end.0 - m.start.0 + 1) as u64 * (m.end.1 - m.start.1 + 1) as u64;
+        if area > guard::MAX_MERGED_CELLS
+            || m.end.0 >= guard::MAX_ROWS
+            || m.end.1 >= guard::MAX_COLUMNS
+        {
+            report.error(
+                Location::sheet(file, sheet),
+                format!(
+                    "le celle unite {} coprono {area} celle, troppe per essere lette come un solo valore: il foglio non viene letto",
+                    range_name(&m)
+                ),
+            );
+            return Ok(None);
+        }
+        let Some(value) = cells
+            .iter()
+            .find(|c| c.get_position() == m.start)
+            .map(|c| c.get_value().clone())
+        else {
+            continue;
+        };
+        for r in m.start.0..=m.end.0 {
+            for c in m.start.1..=m.end.1 {
+                if (r, c) != m.start {
+                    cells.push(Cell::new((r, c), value.clone()));
+                }
+            }
+        }
+        kept.push(m);
+    }
+    Ok(Some(RawSheet {
+        range: Range::from_sparse(cells),
+        merged: kept,
+        problems,
+    }))
+}
+
+/// "A5:A9".
+fn range_name(m: &Dimensions) -> String {
+    format!(
+        "{}:{}",
+        crate::diag::a1(m.start.0, m.start.1),
+        crate::diag::a1(m.end.0, m.end.1)
+    )
 }
 
 /// An Italian explanation of why a file could not be opened as a workbook.
@@ -225,9 +389,10 @@ const HEADER_SEARCH_ROWS: usize = 10;
 fn read_sheet(
     file: &str,
     spec: &'static Sheet,
-    range: &Range<Data>,
+    raw: &RawSheet,
     report: &mut Report,
 ) -> (Vec<Row>, usize) {
+    let range = &raw.range;
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let sheet_loc = || Location::sheet(file, spec.name);
     let lookup: Vec<(String, &'static str)> = spec
@@ -311,13 +476,29 @@ fn read_sheet(
         }
     }
 
+    for m in raw.merged.iter().filter(|m| m.start.0 > header_abs) {
+        let value = range
+            .get_value(m.start)
+            .map(cell::as_text)
+            .unwrap_or_default();
+        report.warning(
+            Location::sheet(file, spec.name),
+            format!(
+                "celle unite {}: il valore «{value}» è letto in ognuna delle celle unite",
+                range_name(m)
+            ),
+        );
+    }
+
     let mut rows = Vec::new();
     let mut invalid = 0;
+    let problems = &raw.problems;
     for (i, raw) in range.rows().enumerate().skip(header_idx + 1) {
         let abs_row = row0 + i as u32;
-        let is_blank_row = columns
-            .values()
-            .all(|(col, _)| raw.get((col - col0) as usize).is_none_or(cell::is_blank));
+        let is_blank_row = columns.values().all(|(col, _)| {
+            raw.get((col - col0) as usize).is_none_or(cell::is_blank)
+                && !problems.contains_key(&(abs_row, *col))
+        });
         if is_blank_row {
             continue;
         }
@@ -334,15 +515,28 @@ fn read_sheet(
                 continue;
             };
             let data = raw.get((col - col0) as usize).unwrap_or(&Data::Empty);
-            match cell::parse(data, column.kind) {
+            let parsed = match problems.get(&(abs_row, *col)) {
+                Some(problem) => Err(problem.clone()),
+                None => cell::parse(data, column.kind),
+            };
+            match parsed {
                 Ok(Value::Empty) if column.required => {
                     ok = false;
                     report.error(at.cell(column.key), "campo obbligatorio vuoto");
                 }
                 Ok(Value::Empty) => {}
-                Ok(value) => {
-                    values.insert(column.key, value);
-                }
+                Ok(value) => match unprintable(&value) {
+                    Some(problem) => {
+                        ok = false;
+                        report.push(
+                            crate::diag::Diagnostic::error(at.cell(column.key), problem.message)
+                                .with_hint(problem.hint.unwrap_or_default()),
+                        );
+                    }
+                    None => {
+                        values.insert(column.key, value);
+                    }
+                },
                 Err(problem) => {
                     ok = false;
                     let mut d =
@@ -361,4 +555,28 @@ fn read_sheet(
         }
     }
     (rows, invalid)
+}
+
+/// A character of a text cell that the PDF could not hold: a control character, or one no
+/// bundled font has a glyph for. Found here so that `piao check` names the cell.
+fn unprintable(value: &Value) -> Option<CellProblem> {
+    let text = match value {
+        Value::Text(s) | Value::Deadline(crate::model::Deadline::Text(s)) => s,
+        _ => return None,
+    };
+    let c = text.chars().find(|c| !crate::fonts::printable(*c))?;
+    let problem = if c.is_control() {
+        CellProblem::new(format!(
+            "il testo contiene il carattere di controllo U+{:04X}, che un PDF/A non può contenere",
+            c as u32
+        ))
+    } else {
+        CellProblem::new(format!(
+            "il carattere '{c}' (U+{:04X}) non si può stampare con i caratteri del documento",
+            c as u32
+        ))
+    };
+    Some(problem.hint(
+        "sostituirlo o toglierlo (spesso arriva da un copia e incolla): un PDF/A non può contenere caratteri senza glifo",
+    ))
 }

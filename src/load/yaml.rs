@@ -26,7 +26,22 @@ pub struct EnteFile {
 
 /// Reads and parses `path`; problems go to `report`.
 pub fn read(path: &Path, report: &mut Report) -> Option<EnteFile> {
-    let text = match std::fs::read_to_string(path) {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let path = match super::guard::regular_file(dir, FILE) {
+        Ok(Some(path)) => path,
+        Ok(None) => {
+            report.push(
+                Diagnostic::error(Location::file(FILE), "manca il file ente.yaml")
+                    .with_hint("crearlo con `piao init` e completarlo"),
+            );
+            return None;
+        }
+        Err(refused) => {
+            report.error(Location::file(FILE), refused.0);
+            return None;
+        }
+    };
+    let text = match super::guard::read_text(&path, FILE) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             report.push(

@@ -52,9 +52,17 @@ impl HtmlTemplates {
     pub fn load(dir: Option<&Path>) -> Result<HtmlTemplates, Failure> {
         let mut files = Vec::new();
         for (name, embedded) in EMBEDDED {
-            let custom = dir.map(|d| d.join(FOLDER).join(name));
-            let text = match custom.filter(|p| p.is_file()) {
-                Some(path) => std::fs::read_to_string(&path).map_err(|e| Failure::io(&path, e))?,
+            let folder = dir.map(|d| d.join(FOLDER));
+            let custom = match &folder {
+                Some(folder) => crate::load::guard::regular_file(folder, name).map_err(|r| {
+                    Failure::Usage(format!("modelli in {}: {}", folder.display(), r.0))
+                })?,
+                None => None,
+            };
+            let text = match custom {
+                Some(path) => {
+                    crate::load::guard::read_text(&path, name).map_err(|e| Failure::io(&path, e))?
+                }
                 None => embedded.to_string(),
             };
             files.push((*name, text));
@@ -283,7 +291,10 @@ fn print(files: &[Rendered]) -> String {
 
 /// Writes `bytes` unless the file already holds exactly them (its date stays untouched).
 fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+    // Only a regular file is compared (a FIFO put there would block the read); anything else
+    // is replaced by the rename.
+    let regular = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file());
+    if regular && std::fs::read(path).is_ok_and(|old| old == bytes) {
         return Ok(());
     }
     write_atomic(path, bytes).map_err(|e| Failure::io(path, e))

@@ -36,8 +36,18 @@ impl Templates {
         for entry in entries {
             let path = entry.map_err(|e| Failure::io(dir, e))?.path();
             if path.extension().is_some_and(|e| e == "typ") {
-                let text = std::fs::read_to_string(&path).map_err(|e| Failure::io(&path, e))?;
-                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                let name = path
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                let path = crate::load::guard::regular_file(dir, &name)
+                    .map_err(|refused| {
+                        Failure::Usage(format!("modelli in {}: {}", dir.display(), refused.0))
+                    })?
+                    .unwrap_or(path);
+                let text = crate::load::guard::read_text(&path, &name)
+                    .map_err(|e| Failure::io(&path, e))?;
                 files.push((format!("/{name}"), text));
             }
         }
@@ -74,7 +84,7 @@ pub fn unprintable(view: &serde_json::Value) -> Vec<(String, char)> {
     fn walk(v: &serde_json::Value, out: &mut Vec<(String, char)>) {
         match v {
             serde_json::Value::String(s) => {
-                if let Some(c) = s.chars().find(|c| !world::printable(*c))
+                if let Some(c) = s.chars().find(|c| !crate::fonts::printable(*c))
                     && !out.iter().any(|(t, _)| t == s)
                 {
                     out.push((s.clone(), c));

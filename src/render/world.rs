@@ -2,6 +2,7 @@
 //! one virtual `/data.json`, and the fonts bundled in `fonts/`; it has a fixed date, no
 //! network, no packages and no access to any other file.
 
+use crate::fonts::fonts;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 use typst::diag::{FileError, FileResult};
@@ -10,39 +11,6 @@ use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
-
-/// The fonts in `fonts/`, compiled into the binary so the PDF never depends on the machine.
-const FONT_FILES: &[&[u8]] = &[
-    include_bytes!("../../fonts/TitilliumWeb_400Regular.ttf"),
-    include_bytes!("../../fonts/TitilliumWeb_400Regular_Italic.ttf"),
-    include_bytes!("../../fonts/TitilliumWeb_600SemiBold.ttf"),
-    include_bytes!("../../fonts/TitilliumWeb_700Bold.ttf"),
-    include_bytes!("../../fonts/TitilliumWeb_700Bold_Italic.ttf"),
-    include_bytes!("../../fonts/DejaVuSans.ttf"),
-    include_bytes!("../../fonts/DejaVuSans-Bold.ttf"),
-];
-
-/// Fonts are parsed once per process and shared by every build.
-fn fonts() -> &'static (LazyHash<FontBook>, Vec<Font>) {
-    static FONTS: OnceLock<(LazyHash<FontBook>, Vec<Font>)> = OnceLock::new();
-    FONTS.get_or_init(|| {
-        let fonts: Vec<Font> = FONT_FILES
-            .iter()
-            .flat_map(|data| Font::iter(Bytes::new(*data)))
-            .collect();
-        (LazyHash::new(FontBook::from_fonts(&fonts)), fonts)
-    })
-}
-
-/// Whether the bundled fonts can print `c` (white space always can).
-pub fn printable(c: char) -> bool {
-    c.is_whitespace()
-        || c.is_control()
-        || fonts()
-            .1
-            .iter()
-            .any(|f| f.info().coverage.contains(c as u32))
-}
 
 fn library() -> &'static LazyHash<Library> {
     static LIBRARY: OnceLock<LazyHash<Library>> = OnceLock::new();

@@ -107,6 +107,8 @@ pub fn decimal(n: f64, decimals: usize) -> String {
 
 /// A number without needless decimals: "16", "12,5".
 pub fn number(n: f64) -> String {
+    // 25 × 2.2 is 55.00000000000001 in binary: round away the noise first.
+    let n = (n * 100.0).round() / 100.0;
     if n.fract() == 0.0 {
         decimal(n, 0)
     } else {
@@ -146,6 +148,7 @@ mod tests {
         assert_eq!(percent(0.15), "15%");
         assert_eq!(percent(0.125), "12,5%");
         assert_eq!(number(12.5), "12,5");
+        assert_eq!(number(25.0 * 2.2), "55");
         let d = NaiveDate::from_ymd_opt(2026, 1, 31).unwrap();
         assert_eq!(date_short(d), "31/01/2026");
         assert_eq!(date_long(d), "31 gennaio 2026");

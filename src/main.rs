@@ -90,6 +90,19 @@ fn publish(options: pipeline::PublishOptions) -> Result<ExitCode, Failure> {
 
 fn print_publication(p: &piao::publish::Published) {
     use piao::publish::Stato;
+    for title in &p.replaced {
+        eprintln!(
+            "avviso: «{title}» era già stata modificata oggi: i file di oggi sono stati sostituiti"
+        );
+    }
+    if p.draft {
+        println!(
+            "Bozza delle tabelle di Amministrazione Trasparente in {} (da non pubblicare: mancano numero e data della deliberazione in ente.yaml); elenco in {}.",
+            p.dir.display(),
+            p.dir.join("index.html").display()
+        );
+        return;
+    }
     println!(
         "Amministrazione Trasparente in {} ({} pubblicazioni: {} nuove, {} modificate, {} invariate); elenco in {}.",
         p.dir.display(),

@@ -118,6 +118,20 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     let templates = render::Templates::load(options.templates.as_deref())?;
     let html = publish::HtmlTemplates::load(options.templates.as_deref())?;
     let document = render::pdf(&piao, &view, &templates)?;
+    // The publication is rendered before anything is written: a refused publication date
+    // leaves the PDF and every published file as they were.
+    let prepared = if options.trasparenza {
+        Some(publish::prepare(
+            &piao,
+            &publish::Options {
+                output: &options.output,
+                date: options.data_pubblicazione,
+                templates: &html,
+            },
+        )?)
+    } else {
+        None
+    };
     let name = pdf_name(&piao);
     let path = options.output.join(&name);
     write_atomic(&path, &document.bytes).map_err(|e| Failure::io(&path, e))?;
@@ -135,18 +149,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     let portale = options.output.join(publish::portale::FILE);
     write_atomic(&portale, &manifest.to_json()).map_err(|e| Failure::io(&portale, e))?;
 
-    let publication = if options.trasparenza {
-        Some(publish::publish(
-            &piao,
-            &publish::Options {
-                output: &options.output,
-                date: options.data_pubblicazione,
-                templates: &html,
-            },
-        )?)
-    } else {
-        None
-    };
+    let publication = prepared.map(publish::Prepared::write).transpose()?;
     Ok(Built {
         report,
         pdf: Some(Pdf {

@@ -237,7 +237,11 @@ fn failed_build_keeps_previous_pdf_and_exits_1() {
     leftovers.sort();
     assert_eq!(
         leftovers,
-        ["PIAO_2026-2028.pdf", "portale-piao.json", "trasparenza"],
+        [
+            "PIAO_2026-2028.pdf",
+            "portale-piao.json",
+            "trasparenza-bozza"
+        ],
         "file temporanei rimasti"
     );
 }

@@ -24,12 +24,35 @@ fn build_at(input: &Path, out: &Path, date: &str) -> std::process::Output {
     ])
 }
 
-/// One build of the demo shared by the read-only tests.
+/// The deliberation adopted: number and date in `ente.yaml`, so the publication is real.
+fn adopt(yaml: &str) -> String {
+    let adopted = yaml
+        .replacen("    numero: null\n", "    numero: \"12\"\n", 1)
+        .replacen("    data: null\n", "    data: 2026-01-20\n", 1)
+        .replacen(
+            "    numero:\n    data:\n",
+            "    numero: \"12\"\n    data: 2026-01-20\n",
+            1,
+        );
+    assert_ne!(adopted, yaml, "deliberazione non trovata");
+    adopted
+}
+
+/// The fixture with its deliberation adopted.
+fn adopted() -> Fixture {
+    let mut f = Fixture::default();
+    f.yaml = adopt(&f.yaml);
+    f
+}
+
+/// One build of the demo, deliberation adopted, shared by the read-only tests.
 fn demo() -> &'static (tempfile::TempDir, PathBuf) {
     static OUT: std::sync::OnceLock<(tempfile::TempDir, PathBuf)> = std::sync::OnceLock::new();
     OUT.get_or_init(|| {
-        let tmp = tempfile::tempdir().unwrap();
-        let out = build_at(&demo_input(), tmp.path(), DATE);
+        let (tmp, input) = demo_copy();
+        let yaml = input.join("ente.yaml");
+        std::fs::write(&yaml, adopt(&std::fs::read_to_string(&yaml).unwrap())).unwrap();
+        let out = build_at(&input, tmp.path(), DATE);
         assert!(out.status.success(), "{}", stderr(&out));
         assert!(
             stdout(&out).contains("Amministrazione Trasparente in"),
@@ -42,7 +65,8 @@ fn demo() -> &'static (tempfile::TempDir, PathBuf) {
 }
 
 fn demo_model() -> piao::model::Piao {
-    piao::pipeline::check(&demo_input())
+    let (tmp, _) = demo();
+    piao::pipeline::check(&tmp.path().join("input"))
         .unwrap()
         .loaded
         .piao
@@ -182,18 +206,13 @@ fn staff_figures_are_the_workbook_figures() {
         .iter()
         .map(|r| r[col(&header, "TOTALE")].parse::<u64>().unwrap())
         .sum();
-    assert_eq!(total, piao.organizzazione.in_servizio());
+    // The same total as the PDF's staff table.
+    assert_eq!(total, piao.organizzazione.totale_personale().totale);
     let women: u64 = rows
         .iter()
         .map(|r| r[col(&header, "DONNE")].parse::<u64>().unwrap())
         .sum();
-    let expected_women: u64 = piao
-        .organizzazione
-        .personale
-        .iter()
-        .filter(|r| r.contratto != "Comando in uscita")
-        .map(|r| r.donne)
-        .sum();
+    let expected_women = piao.organizzazione.totale_personale().donne;
     assert_eq!(women, expected_women);
     // Money with the decimal comma and two decimals, no grouping.
     let cost = &rows[0][col(&header, "COSTO_ANNUO_EUR")];
@@ -207,13 +226,7 @@ fn staff_figures_are_the_workbook_figures() {
         .filter(|c| !c.is_empty())
         .map(|c| c.parse::<f64>().unwrap())
         .sum();
-    let expected: f64 = piao
-        .organizzazione
-        .personale
-        .iter()
-        .filter(|r| r.contratto != "Comando in uscita")
-        .filter_map(|r| r.costo)
-        .sum();
+    let expected = piao.organizzazione.totale_personale().costo;
     assert!((sum - expected).abs() < 0.01, "{sum} ≠ {expected}");
 }
 
@@ -490,7 +503,11 @@ fn portale_manifest_carries_the_pdf_hash() {
     assert_eq!(manifest["triennio"], "2026-2028");
     assert_eq!(manifest["dipendenti"], "più di 50");
     assert_eq!(manifest["organo_approvante"], "Giunta comunale");
-    assert!(manifest["numero_atto"].is_null());
+    assert_eq!(manifest["numero_atto"], "12");
+    assert_eq!(
+        manifest["estremi_atto"],
+        "Deliberazione della Giunta comunale n. 12 del 20/01/2026"
+    );
     assert!(
         manifest["url_amministrazione_trasparente"]
             .as_str()
@@ -501,7 +518,7 @@ fn portale_manifest_carries_the_pdf_hash() {
 
 /// A fixture whose units hold text a hostile or careless office could type.
 fn hostile() -> Fixture {
-    let mut f = Fixture::default();
+    let mut f = adopted();
     f.set(
         "personale",
         "strutture",
@@ -614,7 +631,7 @@ fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>, std::time::SystemTime)> {
 #[test]
 fn same_input_same_bytes_in_two_folders() {
     let tmp = tempfile::tempdir().unwrap();
-    let input = Fixture::default().write(&tmp.path().join("in"));
+    let input = adopted().write(&tmp.path().join("in"));
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
     assert!(build_at(&input, &a, DATE).status.success());
     assert!(build_at(&input, &b, DATE).status.success());
@@ -630,7 +647,7 @@ fn same_input_same_bytes_in_two_folders() {
 #[test]
 fn publications_are_dated_and_immutable() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut f = Fixture::default();
+    let mut f = adopted();
     let input = f.write(&tmp.path().join("in"));
     let out = tmp.path().join("out");
     let dir = out.join("trasparenza");
@@ -704,7 +721,7 @@ fn publications_are_dated_and_immutable() {
 #[test]
 fn skip_option_and_publication_alone() {
     let tmp = tempfile::tempdir().unwrap();
-    let input = Fixture::default().write(&tmp.path().join("in"));
+    let input = adopted().write(&tmp.path().join("in"));
     let out = tmp.path().join("a");
     let o = piao(&[
         "build",
@@ -734,7 +751,7 @@ fn skip_option_and_publication_alone() {
 #[test]
 fn custom_html_templates_and_broken_ones() {
     let tmp = tempfile::tempdir().unwrap();
-    let input = Fixture::default().write(&tmp.path().join("in"));
+    let input = adopted().write(&tmp.path().join("in"));
     let templates = tmp.path().join("modelli");
     std::fs::create_dir_all(templates.join("trasparenza")).unwrap();
     std::fs::write(
@@ -787,7 +804,7 @@ fn custom_html_templates_and_broken_ones() {
 #[test]
 fn check_warns_where_the_anac_scheme_lacks_data() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut f = Fixture::default();
+    let mut f = adopted();
     f.set("personale", "strutture", 1, "telefono", "");
     f.set(
         "personale",
@@ -819,8 +836,66 @@ fn check_warns_where_the_anac_scheme_lacks_data() {
     assert!(report.has_errors());
     let text = report.to_text();
     assert!(
-        text.contains("indirizzo 'javascript:alert(1)' non valido"),
+        text.contains("indirizzo 'javascript:alert(1)' non ammesso"),
         "{text}"
     );
     assert!(text.contains("(trasparenza.organigramma)"), "{text}");
+}
+
+#[test]
+fn a_draft_is_never_recorded_as_a_publication() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut f = Fixture::default();
+    let input = f.write(&tmp.path().join("in"));
+    let out = tmp.path().join("out");
+    let o = build_at(&input, &out, "10/01/2026");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Bozza"), "{}", stdout(&o));
+    assert!(!out.join("trasparenza").exists());
+    let draft = out.join("trasparenza-bozza");
+    assert!(
+        !draft.join("pubblicazioni.json").exists(),
+        "nessun registro per una bozza"
+    );
+    let index = std::fs::read_to_string(draft.join("index.html")).unwrap();
+    assert!(index.contains("<strong>Bozza</strong>"), "{index}");
+
+    // Once adopted, the first publication carries the publication date, and the draft
+    // folder is gone.
+    f.yaml = adopt(&f.yaml);
+    f.write(&tmp.path().join("in"));
+    let o = build_at(&input, &out, DATE);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!draft.exists());
+    let meta: serde_json::Value =
+        serde_json::from_slice(
+            &std::fs::read(out.join(
+                "trasparenza/personale/dotazione-organica/dotazione-organica-2025-latest.json",
+            ))
+            .unwrap(),
+        )
+        .unwrap();
+    assert_eq!(meta["data_prima_pubblicazione"], "2026-01-20");
+}
+
+#[test]
+fn a_refused_publication_date_changes_no_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut f = adopted();
+    let input = f.write(&tmp.path().join("in"));
+    let out = tmp.path().join("out");
+    assert!(build_at(&input, &out, "15/03/2026").status.success());
+    f.set("personale", "formazione", 0, "partecipanti", "77");
+    f.yaml = f
+        .yaml
+        .replace("Testo di prova.", "Testo di prova cambiato.");
+    f.write(&tmp.path().join("in"));
+    let before = snapshot(&out);
+    let o = build_at(&input, &out, "01/02/2026");
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(
+        snapshot(&out),
+        before,
+        "né il PDF né la pubblicazione cambiano"
+    );
 }

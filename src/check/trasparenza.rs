@@ -34,16 +34,29 @@ pub fn run(piao: &Piao, sources: &Sources, report: &mut Report) {
                 );
             }
         }
-        if !contatti.completi() {
-            let (column, missing) = if contatti.telefono.is_none() {
-                ("telefono", "il telefono")
-            } else {
-                ("email", "un indirizzo e-mail o PEC")
-            };
+        // What is absent (not what is invalid, already reported above).
+        let mut missing = Vec::new();
+        if s.telefono.is_none() {
+            missing.push(("telefono", "il telefono"));
+        }
+        if s.email.is_none() && s.pec.is_none() {
+            missing.push(("email", "un indirizzo e-mail o PEC"));
+        }
+        if let Some((column, _)) = missing.first() {
+            let what: Vec<&str> = missing.iter().map(|(_, w)| *w).collect();
             report.warning(
                 here(column),
                 format!(
-                    "alla struttura {} manca {missing}: lo schema ANAC art. 13 (Articolazione degli uffici) la pubblica nel CSV ma non nel file JSON, che richiede telefono ed e-mail per ogni ufficio",
+                    "alla struttura {} manca {}: lo schema ANAC art. 13 (Articolazione degli uffici) la pubblica nel CSV ma non nel file JSON, che richiede telefono ed e-mail per ogni ufficio",
+                    s.codice,
+                    what.join(" e ")
+                ),
+            );
+        } else if !contatti.completi() {
+            report.warning(
+                here("codice"),
+                format!(
+                    "la struttura {} non compare nel file JSON dello schema ANAC art. 13: senza un telefono e un'e-mail validi l'ufficio non è pubblicabile",
                     s.codice
                 ),
             );

@@ -172,6 +172,29 @@ fn links(file: &EnteFile, text: &str, report: &mut Report) {
         if let Some(url) = sub.rinvio.as_ref().and_then(|r| r.url.as_deref()) {
             urls.push((vec!["sottosezioni", key, "rinvio", "url"], url));
         }
+        // A link in the text is a link in the PDF: only safe schemes.
+        for url in sub.testo.links() {
+            if has_scheme(url) && !trasparenza::link_sicuro(url) {
+                let here = match text.lines().position(|l| l.contains(url)) {
+                    Some(i) => Location::Yaml {
+                        file: FILE.into(),
+                        line: i + 1,
+                        column: text.lines().nth(i).and_then(|l| l.find(url)).unwrap_or(0) + 1,
+                        path: format!("sottosezioni.{key}.testo"),
+                    },
+                    None => key_location(text, &["sottosezioni", key, "testo"]),
+                };
+                report.push(
+                    Diagnostic::error(
+                        here,
+                        format!(
+                            "collegamento '{url}' non ammesso: nel PDF i collegamenti possono essere solo https://, http:// o mailto:"
+                        ),
+                    )
+                    .with_hint("scrivere [testo](https://...) con l'indirizzo della pagina web"),
+                );
+            }
+        }
     }
     let t = &file.trasparenza;
     for (key, url) in [("url_piao", &t.url_piao), ("organigramma", &t.organigramma)] {
@@ -180,19 +203,45 @@ fn links(file: &EnteFile, text: &str, report: &mut Report) {
         }
     }
     for (path, url) in urls {
-        if !trasparenza::url_valido(url) {
+        let here = key_location(text, &path);
+        if trasparenza::url_valido(url) {
+            continue;
+        }
+        if has_scheme(url) && !trasparenza::link_sicuro(url) {
             report.push(
                 Diagnostic::error(
-                    key_location(text, &path),
+                    here,
                     format!(
-                        "indirizzo '{url}' non valido: atteso un indirizzo web che inizia con https:// o http://, senza spazi, di non più di {} caratteri",
-                        trasparenza::MAX_URL
+                        "indirizzo '{url}' non ammesso: i collegamenti del PIAO e delle tabelle pubblicate possono essere solo https://, http:// o mailto:"
                     ),
                 )
-                .with_hint("i collegamenti pubblicati possono essere solo http, https o mailto"),
+                .with_hint("scrivere l'indirizzo della pagina web, per esempio https://www.comune.example.it/..."),
+            );
+        } else if path[0] == "trasparenza" {
+            report.warning(
+                here,
+                format!(
+                    "indirizzo '{url}' non valido per lo schema ANAC art. 13: atteso un indirizzo che inizia con https:// o http://, senza spazi, di non più di {} caratteri; non viene pubblicato",
+                    trasparenza::MAX_URL
+                ),
+            );
+        } else if !has_scheme(url) {
+            report.warning(
+                here,
+                format!("indirizzo '{url}' senza https://: nel PDF non diventa un collegamento"),
             );
         }
     }
+}
+
+/// Whether `url` starts with a scheme (`https:`, `javascript:`, `data:`).
+fn has_scheme(url: &str) -> bool {
+    url.split_once(':').is_some_and(|(scheme, _)| {
+        !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+    })
 }
 
 /// What the Amministrazione Trasparente files need from `ente.yaml`: missing data is a
@@ -201,11 +250,11 @@ fn publication(file: &EnteFile, text: &str, report: &mut Report) {
     let ente = &file.ente;
     match ente.codice_fiscale.as_deref() {
         None => report.warning(
-            key_location(text, &["ente", "codice_fiscale"]),
+            key_or_parent(text, &["ente", "codice_fiscale"]),
             "manca il codice fiscale dell'ente: il file JSON dello schema ANAC art. 13 (Articolazione degli uffici) e i metadati delle tabelle di Amministrazione Trasparente lo richiedono",
         ),
         Some(cf) if !trasparenza::codice_fiscale_valido(cf) => report.warning(
-            key_location(text, &["ente", "codice_fiscale"]),
+            key_or_parent(text, &["ente", "codice_fiscale"]),
             format!(
                 "codice fiscale '{cf}' non valido per lo schema ANAC art. 13: attese 11 cifre (il codice fiscale numerico dell'ente)"
             ),
@@ -214,7 +263,7 @@ fn publication(file: &EnteFile, text: &str, report: &mut Report) {
     }
     if ente.codice_ipa.is_none() {
         report.warning(
-            key_location(text, &["ente", "codice_ipa"]),
+            key_or_parent(text, &["ente", "codice_ipa"]),
             "manca il codice IPA dell'ente: i metadati delle tabelle di Amministrazione Trasparente indicano l'editore con questo codice",
         );
     }
@@ -222,7 +271,7 @@ fn publication(file: &EnteFile, text: &str, report: &mut Report) {
     let contatto = t.contatto.as_ref().or(ente.email.as_ref());
     match contatto {
         None => report.warning(
-            key_location(text, &["ente", "email"]),
+            key_or_parent(text, &["ente", "email"]),
             "manca un indirizzo e-mail di contatto (trasparenza › contatto o ente › email): i metadati delle tabelle pubblicate lo lasciano vuoto",
         ),
         Some(mail) if !trasparenza::email_valida(mail) => {
@@ -279,6 +328,22 @@ fn publication(file: &EnteFile, text: &str, report: &mut Report) {
                 );
             }
         }
+    }
+}
+
+/// The location of a key, or of its parent section when the key is not written (a missing
+/// key is best added there).
+fn key_or_parent(text: &str, path: &[&str]) -> Location {
+    let here = key_location(text, path);
+    match &here {
+        Location::Yaml { line: 1, .. } if path.len() > 1 => {
+            let mut parent = key_location(text, &path[..path.len() - 1]);
+            if let Location::Yaml { path: p, .. } = &mut parent {
+                *p = path.join(".");
+            }
+            parent
+        }
+        _ => here,
     }
 }
 

@@ -39,6 +39,19 @@ impl RichText {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// The destinations of the links written in the text.
+    pub fn links(&self) -> Vec<&str> {
+        self.0
+            .iter()
+            .flat_map(|b| match b {
+                Block::Paragraph { content } => vec![content.as_slice()],
+                Block::List { items, .. } => items.iter().map(Vec::as_slice).collect(),
+            })
+            .flatten()
+            .filter_map(|i| i.link.as_deref())
+            .collect()
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for RichText {

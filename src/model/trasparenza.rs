@@ -101,6 +101,14 @@ impl Piao {
         )]
     }
 
+    /// The organisation chart's address, when it is one the ANAC scheme accepts.
+    pub fn organigramma(&self) -> Option<&str> {
+        self.trasparenza
+            .organigramma
+            .as_deref()
+            .filter(|u| url_valido(u))
+    }
+
     /// The organ of administration and management the units report to.
     pub fn organo_gestione(&self) -> Organo {
         self.trasparenza.organo_gestione.clone().unwrap_or_else(|| {
@@ -153,9 +161,14 @@ impl Contatti {
     }
 }
 
-/// A telephone number the scheme accepts: at most [`MAX_TELEFONO`] characters.
+/// A telephone number the scheme accepts: at most [`MAX_TELEFONO`] characters, digits and
+/// the signs people write numbers with (`+39 0999 555100`, `0999/555100`). Nothing else, so
+/// that a telephone can never carry a spreadsheet formula.
 pub fn telefono_valido(s: &str) -> bool {
-    s.chars().count() <= MAX_TELEFONO && s.chars().any(|c| c.is_ascii_digit())
+    s.chars().count() <= MAX_TELEFONO
+        && s.chars().any(|c| c.is_ascii_digit())
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || " +()./-".contains(c))
 }
 
 impl Struttura {
@@ -232,6 +245,15 @@ mod tests {
         assert!(!email_valida("@comune.it"));
         assert!(!email_valida("ufficio@"));
         assert!(!email_valida("uffició@comune.it"));
+    }
+
+    #[test]
+    fn telephones_hold_digits_and_separators_only() {
+        assert!(telefono_valido("+39 0999 555100"));
+        assert!(telefono_valido("0999/555100"));
+        assert!(!telefono_valido("=1+2"));
+        assert!(!telefono_valido("@SUM(1)"));
+        assert!(!telefono_valido("0999 555100 int. 201"));
     }
 
     #[test]

@@ -58,7 +58,7 @@ pub fn files(piao: &Piao, first: NaiveDate, last: NaiveDate) -> Result<Vec<Schem
             bytes: organi_csv(piao, ruolo)?,
         });
     }
-    if let Some(url) = &piao.trasparenza.organigramma {
+    if let Some(url) = piao.organigramma() {
         let mut w = csv_writer();
         w.write_record(["ORGANIGRAMMA"])
             .and_then(|_| w.write_record([url]))
@@ -69,8 +69,9 @@ pub fn files(piao: &Piao, first: NaiveDate, last: NaiveDate) -> Result<Vec<Schem
             bytes: csv_bytes(w)?,
         });
     }
-    let json =
+    let mut json =
         serde_json::to_vec_pretty(&file_unico(piao, first, last)).map_err(|e| e.to_string())?;
+    json.push(b'\n');
     out.push(SchemeFile {
         stem: "art.13-pa",
         ext: "json",
@@ -80,11 +81,13 @@ pub fn files(piao: &Piao, first: NaiveDate, last: NaiveDate) -> Result<Vec<Schem
 }
 
 /// One row per office, the organ's columns repeated; an organ without offices gets one row
-/// of its own, so that its competences are published.
+/// of its own, so that its competences are published. Telephones and e-mails are written as
+/// they are: [`crate::model::trasparenza`] admits in them no character that starts a formula
+/// but `+` and `-`, which with digits alone cannot call a function.
 fn organi_csv(piao: &Piao, ruolo: Ruolo) -> Result<Vec<u8>, String> {
     let mut w = csv_writer();
     w.write_record(HEADER).map_err(|e| e.to_string())?;
-    let cell = |s: &str| inert(&taglia(s));
+    let cell = |s: &str| taglia(&inert(s));
     for gruppo in piao.articolazione(ruolo) {
         let organo = [
             cell(&gruppo.organo.denominazione),
@@ -179,8 +182,8 @@ pub fn file_unico(piao: &Piao, first: NaiveDate, last: NaiveDate) -> Value {
     );
     let mut org = Map::new();
     org.insert("organi".into(), Value::Array(organi));
-    if let Some(url) = &piao.trasparenza.organigramma {
-        org.insert("organigramma".into(), url.clone().into());
+    if let Some(url) = piao.organigramma() {
+        org.insert("organigramma".into(), url.into());
     }
     json!({
         "intestazione": {

@@ -191,7 +191,8 @@ fn xlsx_inner(table: &Table, meta: &Metadati) -> Result<Vec<u8>, rust_xlsxwriter
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let integer = Format::new().set_num_format("#,##0");
-    let decimal = Format::new().set_num_format("#,##0.##");
+    // "General": whole numbers without a trailing separator, decimals as they are.
+    let decimal = Format::new().set_num_format("General");
     let money = Format::new().set_num_format("#,##0.00");
     let percent = Format::new().set_num_format("0.0%");
     let date = Format::new().set_num_format("dd/mm/yyyy");

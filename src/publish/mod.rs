@@ -24,6 +24,8 @@ use versions::{Entry, Register, Version, dated_name, fingerprint, latest_name};
 
 /// The folder of the publication inside the output folder.
 pub const FOLDER: &str = "trasparenza";
+/// The folder of a draft publication (deliberation not yet adopted).
+pub const DRAFT_FOLDER: &str = "trasparenza-bozza";
 
 /// The embedded HTML templates, by name.
 const EMBEDDED: &[(&str, &str)] = &[
@@ -130,8 +132,12 @@ pub enum Stato {
 #[derive(Debug)]
 pub struct Published {
     pub dir: PathBuf,
+    /// A draft: the deliberation has no number and date yet, nothing was recorded.
+    pub draft: bool,
     /// Title and state of every unit, in the order of the index.
     pub units: Vec<(String, Stato)>,
+    /// Units changed twice on the same day: that day's earlier files were replaced.
+    pub replaced: Vec<String>,
 }
 
 impl Published {
@@ -169,10 +175,47 @@ struct Context<'a> {
     env: minijinja::Environment<'a>,
 }
 
-/// Writes the publication of `piao` into `options.output/trasparenza`.
-pub fn publish(piao: &Piao, options: &Options) -> Result<Published, Failure> {
-    let dir = options.output.join(FOLDER);
-    let mut register = Register::read(&dir)?;
+/// A publication rendered in memory, ready to be written: everything that can fail on the
+/// data or the templates has failed before the first byte is written.
+#[derive(Debug)]
+pub struct Prepared {
+    dir: PathBuf,
+    /// The draft folder of an earlier run, removed once a real publication is written.
+    stale_draft: Option<PathBuf>,
+    files: Vec<(PathBuf, Vec<u8>, Mode)>,
+    register: Option<Vec<u8>>,
+    published: Published,
+}
+
+/// How a file is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Written unless it already holds the same bytes.
+    Replace,
+    /// Written only when missing: a published version is never rewritten.
+    Keep,
+}
+
+/// The date every fingerprint is computed with, so that only the data count.
+fn fingerprint_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid date")
+}
+
+/// Renders the publication of `piao` for `options.output`. A plan whose deliberation has no
+/// number and date yet is a draft: its files go to `trasparenza-bozza/`, dated with the
+/// publication date, and nothing is recorded in the register, so that a draft never becomes
+/// the first publication of a table.
+pub fn prepare(piao: &Piao, options: &Options) -> Result<Prepared, Failure> {
+    let d = &piao.piano.deliberazione;
+    let draft = d.numero.is_none() || d.data.is_none();
+    let dir = options
+        .output
+        .join(if draft { DRAFT_FOLDER } else { FOLDER });
+    let mut register = if draft {
+        Register::default()
+    } else {
+        Register::read(&dir)?
+    };
     let ctx = Context {
         piao,
         editore: Editore {
@@ -199,8 +242,13 @@ pub fn publish(piao: &Piao, options: &Options) -> Result<Published, Failure> {
             table: Some(t),
         })
         .collect();
+    // The ANAC scheme right after the human table of the same AT sub-section.
+    let at = units
+        .iter()
+        .position(|u| u.section == tables::ARTICOLAZIONE_UFFICI)
+        .map_or(0, |i| i + 1);
     units.insert(
-        1,
+        at,
         Unit {
             stem: "art.13".into(),
             section: tables::ARTICOLAZIONE_UFFICI,
@@ -211,45 +259,49 @@ pub fn publish(piao: &Piao, options: &Options) -> Result<Published, Failure> {
         },
     );
 
+    let mut files = Vec::new();
     let mut outcome = Vec::new();
+    let mut replaced = Vec::new();
     for unit in &units {
         let key = unit.key();
+        let print = data_print(&ctx, unit)?;
         let previous = register.pubblicazioni.get(&key).cloned();
-        let (first, last) = previous
-            .as_ref()
-            .map(|e| (e.prima_pubblicazione, e.ultima_modifica))
-            .unwrap_or((options.date, options.date));
-        let mut files = render(&ctx, unit, first, last)?;
-        let mut print = print(&files);
-        let stato = match &previous {
-            None => Stato::Nuova,
-            Some(e) if e.impronta == print => Stato::Invariata,
+        let (stato, first, last) = match &previous {
+            None => (Stato::Nuova, options.date, options.date),
+            Some(e) if e.impronta == print => {
+                (Stato::Invariata, e.prima_pubblicazione, e.ultima_modifica)
+            }
+            Some(e) if options.date < e.ultima_modifica => {
+                return Err(Failure::Usage(format!(
+                    "la data di pubblicazione {} è anteriore all'ultima modifica già pubblicata di «{}» ({}): indicare con --data-pubblicazione una data uguale o successiva",
+                    italian::date_short(options.date),
+                    unit.title,
+                    italian::date_short(e.ultima_modifica)
+                )));
+            }
             Some(e) => {
-                if options.date < e.ultima_modifica {
-                    return Err(Failure::Usage(format!(
-                        "la data di pubblicazione {} è anteriore all'ultima modifica già pubblicata di «{}» ({}): indicare con --data-pubblicazione una data uguale o successiva",
-                        italian::date_short(options.date),
-                        unit.title,
-                        italian::date_short(e.ultima_modifica)
-                    )));
+                if e.ultima_modifica == options.date {
+                    replaced.push(unit.title.clone());
                 }
-                files = render(&ctx, unit, first, options.date)?;
-                print = self::print(&files);
-                Stato::Modificata
+                (Stato::Modificata, e.prima_pubblicazione, options.date)
             }
         };
-        let last = if stato == Stato::Modificata {
-            options.date
+        let mode = if stato == Stato::Invariata {
+            Mode::Keep
         } else {
-            last
+            Mode::Replace
         };
         let folder = dir.join(unit.section.folder);
         let mut names = Vec::new();
-        for f in &files {
+        for f in render(&ctx, unit, first, last)? {
             let dated = dated_name(&f.stem, f.ext, first, last);
-            write_if_changed(&folder.join(&dated), &f.bytes)?;
-            write_if_changed(&folder.join(latest_name(&f.stem, f.ext)), &f.bytes)?;
             names.push(format!("{}/{dated}", unit.section.folder));
+            files.push((
+                folder.join(latest_name(&f.stem, f.ext)),
+                f.bytes.clone(),
+                mode,
+            ));
+            files.push((folder.join(dated), f.bytes, mode));
         }
         let entry = register.pubblicazioni.entry(key).or_insert_with(|| Entry {
             prima_pubblicazione: first,
@@ -259,7 +311,7 @@ pub fn publish(piao: &Piao, options: &Options) -> Result<Published, Failure> {
         });
         if stato != Stato::Invariata {
             // A second change on the same day replaces that day's version: the names,
-            // dated to the day, cannot tell them apart.
+            // dated to the day, cannot tell them apart (the caller says so).
             entry.versioni.retain(|v| v.ultima_modifica != last);
             entry.versioni.push(Version {
                 ultima_modifica: last,
@@ -271,30 +323,95 @@ pub fn publish(piao: &Piao, options: &Options) -> Result<Published, Failure> {
         outcome.push((unit.title.clone(), stato));
     }
 
-    let index = index(&ctx, &units, &register)?;
-    let register_path = dir.join(versions::REGISTER);
-    write_if_changed(&register_path, &register.to_json())?;
-    write_if_changed(&dir.join("index.html"), index.as_bytes())?;
-    Ok(Published {
+    let index = index(&ctx, &units, &register, draft)?;
+    files.push((dir.join("index.html"), index.into_bytes(), Mode::Replace));
+    let draft_dir = options.output.join(DRAFT_FOLDER);
+    Ok(Prepared {
+        stale_draft: (!draft && draft_dir.is_dir()).then_some(draft_dir),
+        register: (!draft).then(|| register.to_json()),
+        files,
+        published: Published {
+            dir: dir.clone(),
+            draft,
+            units: outcome,
+            replaced,
+        },
         dir,
-        units: outcome,
     })
 }
 
-fn print(files: &[Rendered]) -> String {
-    fingerprint(
-        files
+impl Prepared {
+    /// Writes the prepared files: the dated ones and the `-latest` copies, then the register
+    /// and the index. A draft folder replaces the previous draft entirely.
+    pub fn write(self) -> Result<Published, Failure> {
+        if self.published.draft && self.dir.is_dir() {
+            std::fs::remove_dir_all(&self.dir).map_err(|e| Failure::io(&self.dir, e))?;
+        }
+        for (path, bytes, mode) in &self.files {
+            match mode {
+                Mode::Keep if is_regular(path) => {}
+                _ => write_if_changed(path, bytes)?,
+            }
+        }
+        if let Some(register) = &self.register {
+            write_if_changed(&self.dir.join(versions::REGISTER), register)?;
+        }
+        if let Some(draft) = &self.stale_draft {
+            std::fs::remove_dir_all(draft).map_err(|e| Failure::io(draft, e))?;
+        }
+        Ok(self.published)
+    }
+}
+
+/// Renders and writes the publication of `piao` (see [`prepare`]).
+pub fn publish(piao: &Piao, options: &Options) -> Result<Published, Failure> {
+    prepare(piao, options)?.write()
+}
+
+/// The fingerprint of a unit's data and metadata, without dates and without presentation
+/// (XLSX styling, HTML template): a new template or a new version of piao is not a change.
+fn data_print(ctx: &Context, unit: &Unit) -> Result<String, Failure> {
+    let day = fingerprint_date();
+    let internal = |e: String| Failure::Internal(format!("scrittura di «{}»: {e}", unit.title));
+    let parts: Vec<(String, Vec<u8>)> = match &unit.table {
+        None => anac::files(ctx.piao, day, day)
+            .map_err(internal)?
+            .into_iter()
+            .map(|f| (format!("{}.{}", f.stem, f.ext), f.bytes))
+            .collect(),
+        Some(table) => {
+            let meta = Metadati::new(
+                table,
+                &ctx.editore,
+                ctx.contatto.clone(),
+                (day, day),
+                Vec::new(),
+            );
+            vec![
+                ("csv".into(), files::csv(table).map_err(internal)?),
+                (
+                    "json".into(),
+                    serde_json::to_vec(&meta).map_err(|e| internal(e.to_string()))?,
+                ),
+            ]
+        }
+    };
+    Ok(fingerprint(
+        parts
             .iter()
-            .map(|f| (format!("{}.{}", f.stem, f.ext), f.bytes.as_slice())),
-    )
+            .map(|(name, bytes)| (name.clone(), bytes.as_slice())),
+    ))
+}
+
+fn is_regular(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file())
 }
 
 /// Writes `bytes` unless the file already holds exactly them (its date stays untouched).
 fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     // Only a regular file is compared (a FIFO put there would block the read); anything else
     // is replaced by the rename.
-    let regular = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file());
-    if regular && std::fs::read(path).is_ok_and(|old| old == bytes) {
+    if is_regular(path) && std::fs::read(path).is_ok_and(|old| old == bytes) {
         return Ok(());
     }
     write_atomic(path, bytes).map_err(|e| Failure::io(path, e))
@@ -407,6 +524,7 @@ struct IndexContext<'a> {
     licenza: &'static str,
     licenza_url: &'static str,
     contatto: Option<&'a str>,
+    bozza: bool,
     sezioni: Vec<IndexSection>,
 }
 
@@ -465,6 +583,8 @@ struct IndexLink {
 #[derive(Serialize)]
 struct IndexVersion {
     ultima_modifica: String,
+    /// The first publication, not a change.
+    prima: bool,
     file: Vec<IndexLink>,
 }
 
@@ -501,7 +621,12 @@ fn formato(name: &str) -> &'static str {
 }
 
 /// `trasparenza/index.html`: every unit by AT section, with its latest files and history.
-fn index(ctx: &Context, units: &[Unit], register: &Register) -> Result<String, Failure> {
+fn index(
+    ctx: &Context,
+    units: &[Unit],
+    register: &Register,
+    draft: bool,
+) -> Result<String, Failure> {
     let mut sections: Vec<IndexSection> = Vec::new();
     for unit in units {
         let Some(entry) = register.pubblicazioni.get(&unit.key()) else {
@@ -529,6 +654,7 @@ fn index(ctx: &Context, units: &[Unit], register: &Register) -> Result<String, F
             .skip(1)
             .map(|v| IndexVersion {
                 ultima_modifica: italian::date_short(v.ultima_modifica),
+                prima: v.ultima_modifica == entry.prima_pubblicazione,
                 file: v
                     .file
                     .iter()
@@ -568,6 +694,7 @@ fn index(ctx: &Context, units: &[Unit], register: &Register) -> Result<String, F
         licenza: files::LICENZA,
         licenza_url: files::LICENZA_URL,
         contatto: ctx.contatto.as_deref(),
+        bozza: draft,
         sezioni: sections,
     };
     let mut html = ctx

@@ -91,7 +91,11 @@ pub fn manifest(piao: &Piao, pdf_name: &str, pdf: &[u8]) -> Manifest {
         },
         numero_dipendenti: dipendenti,
         piao_semplificato: piao.semplificato(),
-        url_amministrazione_trasparente: piao.trasparenza.url_piao.clone(),
+        url_amministrazione_trasparente: piao
+            .trasparenza
+            .url_piao
+            .clone()
+            .filter(|u| crate::model::trasparenza::url_valido(u)),
         pdf: Documento {
             file: pdf_name.to_string(),
             byte: pdf.len(),

@@ -180,6 +180,8 @@ impl Cell {
 /// "1234,5" or, with `decimals`, "1234,50": the decimal comma without thousands separators,
 /// so that spreadsheets and scripts read the number back.
 fn plain_decimal(n: f64, decimals: Option<usize>) -> String {
+    // 25 × 2.2 is 55.00000000000001 in binary: six decimals are more than any figure has.
+    let n = (n * 1e6).round() / 1e6;
     let s = match decimals {
         Some(d) => format!("{n:.d$}"),
         None if n.fract() == 0.0 => format!("{n:.0}"),

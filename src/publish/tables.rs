@@ -257,12 +257,8 @@ fn articolazione_uffici(piao: &Piao) -> Table {
 
 /// Per area and contract, in the order of the CCNL, with the split by sex.
 fn dotazione_organica(piao: &Piao) -> Table {
-    let staff: Vec<&RigaPersonale> = piao
-        .organizzazione
-        .personale
-        .iter()
-        .filter(|r| r.contratto != "Comando in uscita")
-        .collect();
+    // Every row, as the PDF's staff table counts them: a secondment out is its own row.
+    let staff: Vec<&RigaPersonale> = piao.organizzazione.personale.iter().collect();
     let mut rows = Vec::new();
     let mut totale = [0u64; 4];
     for area in AREE {
@@ -295,7 +291,7 @@ fn dotazione_organica(piao: &Piao) -> Table {
     Table {
         slug: format!("dotazione-organica-{}", piao.piano.triennio.primo - 1),
         title: "Dotazione organica: personale in servizio".into(),
-        description: "Personale in servizio al 31 dicembre per area di inquadramento (CCNL Funzioni Locali 2019-2021) e tipo di contratto, con la suddivisione per sesso, il part time e il costo annuo. Esclusi i dipendenti comandati presso altre amministrazioni.".into(),
+        description: "Personale in servizio al 31 dicembre per area di inquadramento (CCNL Funzioni Locali 2019-2021) e tipo di contratto, con la suddivisione per sesso, il part time e il costo annuo. I dipendenti comandati presso altre amministrazioni sono nella riga «Comando in uscita», come nella tabella del PIAO.".into(),
         section: DOTAZIONE_ORGANICA,
         period: al_31_12(piao),
         columns: vec![

@@ -28,3 +28,65 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
+
+/// How old a temporary file must be to count as left over by a run that was killed (a
+/// younger one may belong to a run still going on).
+const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Removes the temporary files an interrupted run left in `dir` and its sub-folders (only
+/// ours: `.piao-*.tmp`, older than ten minutes). Returns how many were removed.
+pub fn remove_leftovers(dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let path = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if kind.is_dir() {
+            removed += remove_leftovers(&path);
+        } else if kind.is_file()
+            && name.starts_with(".piao-")
+            && name.ends_with(".tmp")
+            && entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > LEFTOVER_AGE))
+            && std::fs::remove_file(&path).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn old_leftovers_go_recent_ones_and_other_files_stay() {
+        let tmp = tempfile::tempdir().unwrap();
+        let sub = tmp.path().join("trasparenza/personale");
+        std::fs::create_dir_all(&sub).unwrap();
+        let old = sub.join(".piao-abc.tmp");
+        let recent = tmp.path().join(".piao-def.tmp");
+        let mine = tmp.path().join("appunti.tmp");
+        for p in [&old, &recent, &mine] {
+            std::fs::write(p, "x").unwrap();
+        }
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(&old)
+            .unwrap()
+            .set_modified(hour_ago)
+            .unwrap();
+        assert_eq!(remove_leftovers(tmp.path()), 1);
+        assert!(!old.exists() && recent.exists() && mine.exists());
+    }
+}

@@ -25,7 +25,33 @@ pub enum Failure {
 
 impl Failure {
     pub fn io(path: &Path, e: std::io::Error) -> Self {
-        Failure::Io(format!("{}: {e}", path.display()))
+        Failure::Io(format!(
+            "{}: {}",
+            crate::diag::terminal_safe(&path.display().to_string()),
+            io_message(&e)
+        ))
+    }
+}
+
+/// An I/O error in Italian: the system's own text is English ("File exists").
+fn io_message(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let what = match e.kind() {
+        NotFound => "il file o la cartella non esiste",
+        PermissionDenied => "permesso negato",
+        AlreadyExists => "esiste già",
+        IsADirectory => "è una cartella, non un file",
+        NotADirectory => "un elemento del percorso non è una cartella",
+        StorageFull => "spazio su disco esaurito",
+        ReadOnlyFilesystem => "il disco è in sola lettura",
+        FileTooLarge => return crate::diag::terminal_safe(&e.to_string()),
+        InvalidData => "il contenuto non è testo UTF-8 valido",
+        _ => "",
+    };
+    if what.is_empty() {
+        format!("errore di lettura o scrittura ({e})")
+    } else {
+        what.to_string()
     }
 }
 
@@ -134,6 +160,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     };
     let name = pdf_name(&piao);
     let path = options.output.join(&name);
+    crate::output::remove_leftovers(&options.output);
     write_atomic(&path, &document.bytes).map_err(|e| Failure::io(&path, e))?;
 
     if piao.piano.deliberazione.numero.is_none() || piao.piano.deliberazione.data.is_none() {
@@ -193,6 +220,7 @@ pub fn publish(options: &PublishOptions) -> Result<PublishedRun, Failure> {
         }
     };
     let html = publish::HtmlTemplates::load(options.templates.as_deref())?;
+    crate::output::remove_leftovers(&options.output);
     let publication = publish::publish(
         &piao,
         &publish::Options {

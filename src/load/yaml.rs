@@ -179,7 +179,12 @@ fn links(file: &EnteFile, text: &str, report: &mut Report) {
                     Some(i) => Location::Yaml {
                         file: FILE.into(),
                         line: i + 1,
-                        column: text.lines().nth(i).and_then(|l| l.find(url)).unwrap_or(0) + 1,
+                        column: text
+                            .lines()
+                            .nth(i)
+                            .and_then(|l| l.find(url).map(|b| l[..b].chars().count()))
+                            .unwrap_or(0)
+                            + 1,
                         path: format!("sottosezioni.{key}.testo"),
                     },
                     None => key_location(text, &["sottosezioni", key, "testo"]),

@@ -100,6 +100,19 @@ pub fn unprintable(view: &serde_json::Value) -> Vec<(String, char)> {
     out
 }
 
+/// The environment variable that changes the layout's time limit, in seconds.
+pub const LIMIT_VAR: &str = "PIAO_LIMITE_SECONDI";
+
+/// How long the layout may take: 300 seconds, or [`LIMIT_VAR`].
+fn time_limit() -> std::time::Duration {
+    let secs = std::env::var(LIMIT_VAR)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|s| *s > 0)
+        .unwrap_or(300);
+    std::time::Duration::from_secs(secs)
+}
+
 /// Renders the PIAO as PDF/A-2a and PDF/UA-1; `view` is `view::view(piao)`.
 pub fn pdf(
     piao: &Piao,
@@ -113,10 +126,21 @@ pub fn pdf(
         .ok_or_else(|| Failure::Internal(format!("data non valida: {date}")))?;
     let world = PiaoWorld::new(&templates.files, data, today);
 
-    let compiled = typst::compile::<PagedDocument>(&world);
-    let document = compiled
-        .output
-        .map_err(|errors| Failure::Template(describe(&world, &errors)))?;
+    // A custom template may compute for ever: the layout runs on its own thread and is
+    // abandoned after the time limit (the process ends soon after, taking it along).
+    let limit = time_limit();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let compiled = typst::compile::<PagedDocument>(&world);
+        let _ = tx.send((world, compiled.output));
+    });
+    let (world, output) = rx.recv_timeout(limit).map_err(|_| {
+        Failure::Template(format!(
+            "l'impaginazione non è terminata entro {} secondi: il modello fa troppo lavoro o non termina (il limite si cambia con la variabile {LIMIT_VAR})",
+            limit.as_secs()
+        ))
+    })?;
+    let document = output.map_err(|errors| Failure::Template(describe(&world, &errors)))?;
 
     let standards = PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
         .map_err(|e| Failure::Internal(format!("standard PDF: {}", e.message())))?;

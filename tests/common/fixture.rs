@@ -11,8 +11,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// One cell: text as typed, unless it uses one of these forms:
-/// `=ERR #DIV/0!` a formula whose cached value is that error; `@2026-12-31` a real date
-/// cell; a plain number (`12`, `0.15`) a numeric cell.
+/// `=ERR #DIV/0!` a formula whose cached value is that error; `=NOCACHE SUM(1,2)` a formula
+/// saved without its result (as programs that do not compute formulas write it);
+/// `@2026-12-31` a real date cell; a plain number (`12`, `0.15`) a numeric cell.
 pub type Rows = Vec<Vec<String>>;
 
 pub fn row(cells: &[&str]) -> Vec<String> {
@@ -42,6 +43,12 @@ sottosezioni:
 pub struct Fixture {
     pub sheets: BTreeMap<(&'static str, &'static str), Rows>,
     pub yaml: String,
+    /// Extra cells written anywhere: (workbook, sheet, row, column, text), zero-based with
+    /// the header on row 0.
+    pub extra: Vec<(&'static str, &'static str, u32, u16, String)>,
+    /// Merged ranges: (workbook, sheet, first row, first column, last row, last column,
+    /// value), zero-based with the header on row 0.
+    pub merged: Vec<(&'static str, &'static str, u32, u16, u32, u16, String)>,
 }
 
 impl Default for Fixture {
@@ -295,6 +302,8 @@ impl Default for Fixture {
         Fixture {
             sheets,
             yaml: ENTE_YAML.to_string(),
+            extra: Vec::new(),
+            merged: Vec::new(),
         }
     }
 }
@@ -321,7 +330,7 @@ impl Fixture {
         std::fs::create_dir_all(dir).unwrap();
         std::fs::write(dir.join("ente.yaml"), &self.yaml).unwrap();
         for wb in [&PERSONALE_WB, &PERFORMANCE_WB, &ANTICORRUZIONE_WB] {
-            write_workbook(wb, &self.sheets, &dir.join(wb.file_name()));
+            write_workbook(wb, self, &dir.join(wb.file_name()));
         }
         dir.to_path_buf()
     }
@@ -334,11 +343,8 @@ pub fn workbook(key: &str) -> &'static Workbook {
         .unwrap()
 }
 
-fn write_workbook(
-    spec: &Workbook,
-    sheets: &BTreeMap<(&'static str, &'static str), Rows>,
-    path: &Path,
-) {
+fn write_workbook(spec: &Workbook, fixture: &Fixture, path: &Path) {
+    let sheets = &fixture.sheets;
     let mut wb = rust_xlsxwriter::Workbook::new();
     let date = Format::new().set_num_format("dd/mm/yyyy");
     for sheet in spec.sheets {
@@ -356,6 +362,10 @@ fn write_workbook(
                 let (r, c) = (r as u32 + 1, c as u16);
                 if text.is_empty() {
                     continue;
+                } else if let Some(f) = text.strip_prefix("=NOCACHE ") {
+                    // rust_xlsxwriter always stores a result: a marker, removed below.
+                    ws.write_formula(r, c, Formula::new(format!("={f}")).set_result(NO_CACHE))
+                        .unwrap();
                 } else if let Some(err) = text.strip_prefix("=ERR ") {
                     ws.write_formula(r, c, Formula::new("=1/0").set_result(err))
                         .unwrap();
@@ -369,8 +379,59 @@ fn write_workbook(
                 }
             }
         }
+        for (_, _, r, c, text) in fixture
+            .extra
+            .iter()
+            .filter(|e| e.0 == spec.key && e.1 == sheet.key)
+        {
+            ws.write_string(*r, *c, text).unwrap();
+        }
+        for (_, _, r1, c1, r2, c2, text) in fixture
+            .merged
+            .iter()
+            .filter(|m| m.0 == spec.key && m.1 == sheet.key)
+        {
+            ws.merge_range(*r1, *c1, *r2, *c2, text, &Format::new())
+                .unwrap();
+        }
     }
     wb.save(path).unwrap();
+    drop_formula_results(path);
+}
+
+const NO_CACHE: &str = "__NOCACHE__";
+
+/// Rewrites the workbook without the marked formula results, as a program that does not
+/// compute formulas saves them.
+fn drop_formula_results(path: &Path) {
+    use std::io::{Read, Write};
+    let bytes = std::fs::read(path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut entries = Vec::new();
+    let mut marked = false;
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        let text = String::from_utf8_lossy(&data);
+        let marker = format!("<v>{NO_CACHE}</v>");
+        if text.contains(&marker) {
+            data = text.replace(&marker, "").into_bytes();
+            marked = true;
+        }
+        entries.push((entry.name().unwrap().to_string(), data));
+    }
+    if !marked {
+        return;
+    }
+    let mut out = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, data) in entries {
+        out.start_file(name, options).unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap();
 }
 
 /// Writes the workbook as LibreOffice would save it in .ods: numbers as float cells,

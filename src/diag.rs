@@ -170,6 +170,9 @@ impl Diagnostic {
 #[derive(Debug, Default, Clone)]
 pub struct Report {
     items: Vec<Diagnostic>,
+    /// The order in which an office works through its files and sheets (see
+    /// [`Report::set_order`]); files and sheets not listed come after, by name.
+    order: Vec<(String, Vec<String>)>,
 }
 
 /// `s` safe to print on a terminal: every control character (an escape sequence from a
@@ -232,6 +235,12 @@ impl Report {
         self.items.extend(other.items);
     }
 
+    /// Files, each with its sheets, in the order the report lists them: the secretariat's
+    /// `ente.yaml` first, then the units sheet every other table cites, then the rest.
+    pub fn set_order(&mut self, order: Vec<(String, Vec<String>)>) {
+        self.order = order;
+    }
+
     pub fn items(&self) -> &[Diagnostic] {
         &self.items
     }
@@ -247,8 +256,26 @@ impl Report {
     /// Diagnostics in a stable order: by file, then sheet, then position.
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut items: Vec<&Diagnostic> = self.items.iter().collect();
-        items.sort_by_key(|d| sort_key(&d.location));
+        items.sort_by_key(|d| (self.rank(&d.location), sort_key(&d.location)));
         items
+    }
+
+    /// The position of a location's file and sheet in the office order.
+    fn rank(&self, location: &Location) -> (usize, usize) {
+        let file = location.file_name();
+        let Some(f) = self.order.iter().position(|(name, _)| name == file) else {
+            return (self.order.len(), 0);
+        };
+        let sheets = &self.order[f].1;
+        let s = match location {
+            Location::Sheet { sheet, .. } => sheets
+                .iter()
+                .position(|name| name == sheet)
+                .unwrap_or(sheets.len()),
+            // A file-wide problem (missing, unreadable) comes before its sheets' ones.
+            _ => 0,
+        };
+        (f, s)
     }
 
     /// The report as text for a terminal: grouped by file and sheet, errors and warnings kept
@@ -380,6 +407,30 @@ mod tests {
         );
         assert!(text.contains("«Nome\\u{1b}[31m»"), "{text}");
         assert!(r.to_json().contains("\\\\u{1b}"), "{}", r.to_json());
+    }
+
+    #[test]
+    fn problems_follow_the_office_order() {
+        let mut r = Report::default();
+        r.set_order(vec![
+            ("ente.yaml".into(), vec![]),
+            (
+                "personale.xlsx".into(),
+                vec!["Strutture".into(), "Personale".into()],
+            ),
+        ]);
+        r.error(
+            Location::cell("personale.xlsx", "Personale", 1, 0, "S"),
+            "b",
+        );
+        r.error(Location::file("anticorruzione.xlsx"), "d");
+        r.error(
+            Location::cell("personale.xlsx", "Strutture", 6, 0, "C"),
+            "a",
+        );
+        r.error(Location::file("ente.yaml"), "0");
+        let order: Vec<&str> = r.sorted().iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(order, ["0", "a", "b", "d"]);
     }
 
     #[test]

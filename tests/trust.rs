@@ -269,3 +269,40 @@ fn a_template_that_never_ends_is_stopped_with_a_message() {
     assert!(start.elapsed().as_secs() < 60);
     assert!(!tmp.path().join("out/PIAO_2026-2028.pdf").exists());
 }
+
+#[test]
+fn one_broken_unit_code_is_one_message_that_names_its_row() {
+    let mut f = Fixture::default();
+    f.set("personale", "strutture", 1, "codice", "SETT2");
+    let template = f.rows("personale", "personale")[1].clone();
+    for _ in 0..6 {
+        f.rows("personale", "personale").push(template.clone());
+    }
+    let report = check(&f);
+    let text = report.to_text();
+    assert!(
+        text.contains("errore: personale.xlsx › Personale!A3 (colonna «Struttura»): struttura 'SET2' non presente nel foglio Strutture di personale.xlsx: la citano 7 righe del foglio Personale (questa è la prima); nessuna di esse viene letta"),
+        "{text}"
+    );
+    assert!(
+        text.contains("suggerimento: forse intendevi 'SETT2' (Strutture!A3)?"),
+        "{text}"
+    );
+    assert_eq!(
+        text.lines()
+            .filter(|l| l.contains("Personale!") && l.contains("'SET2'"))
+            .count(),
+        1,
+        "{text}"
+    );
+    // The report starts with ente.yaml and the units, in the order an office works.
+    let files: Vec<&str> = text.lines().filter_map(|l| l.strip_prefix("== ")).collect();
+    let personale = files
+        .iter()
+        .position(|f| f.starts_with("personale.xlsx › Personale"));
+    let performance = files.iter().position(|f| f.starts_with("performance.xlsx"));
+    assert!(
+        personale < performance || performance.is_none(),
+        "{files:?}"
+    );
+}

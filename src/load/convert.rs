@@ -3,7 +3,7 @@
 //! and references that lead nowhere are reported at the cell that holds them.
 
 use super::workbook::{Row, RowRef, WorkbookData};
-use crate::diag::{Diagnostic, Report};
+use crate::diag::{Diagnostic, Location, Report};
 use crate::load::cell;
 use crate::model::*;
 use std::collections::HashMap;
@@ -39,7 +39,13 @@ struct Units {
     codes: Vec<String>,
     /// False when the units sheet could not be read: then references are not checked.
     known: bool,
+    /// References to no unit, reported together by [`Units::flush`].
+    misses: std::cell::RefCell<Vec<(Location, String)>>,
 }
+
+/// Up to this many rows citing the same unknown unit get one message each; more get one
+/// message for all, so that the cause is not buried under its consequences.
+const MISSES_ONE_BY_ONE: usize = 3;
 
 impl Units {
     fn new(strutture: &[Struttura], known: bool) -> Self {
@@ -52,6 +58,7 @@ impl Units {
             by_key,
             codes: strutture.iter().map(|s| s.codice.clone()).collect(),
             known,
+            misses: Default::default(),
         }
     }
 
@@ -64,19 +71,70 @@ impl Units {
         if !self.known {
             return Some(text);
         }
-        let mut d = Diagnostic::error(
-            row.at.cell(key),
-            format!("struttura '{text}' non presente nel foglio Strutture di personale.xlsx"),
-        );
-        d = match cell::suggest(&text, self.codes.iter().map(String::as_str)) {
-            Some(s) => d.with_hint(format!("forse intendevi '{s}'?")),
-            None => d.with_hint(format!(
-                "strutture dichiarate: {}",
-                cell::quoted_list(&self.codes.iter().map(String::as_str).collect::<Vec<_>>())
-            )),
-        };
-        report.push(d);
+        let _ = report;
+        self.misses.borrow_mut().push((row.at.cell(key), text));
         None
+    }
+
+    /// Reports the references to no unit: one message per row when few rows cite the same
+    /// text, one message for all of them (at the first) when many do.
+    fn flush(self, sources: &Sources, report: &mut Report) {
+        let misses = self.misses.into_inner();
+        let mut groups: Vec<(String, String, Vec<Location>)> = Vec::new();
+        for (at, text) in misses {
+            let sheet = match &at {
+                Location::Sheet { sheet, .. } => sheet.clone(),
+                _ => String::new(),
+            };
+            let norm = cell::normalize(&text);
+            match groups
+                .iter_mut()
+                .find(|(s, t, _)| *s == sheet && cell::normalize(t) == norm)
+            {
+                Some((_, _, rows)) => rows.push(at),
+                None => groups.push((sheet, text, vec![at])),
+            }
+        }
+        let codes: Vec<&str> = self.codes.iter().map(String::as_str).collect();
+        for (sheet, text, rows) in groups {
+            let hint = match cell::suggest(&text, codes.iter().copied()) {
+                Some(s) => {
+                    let place = sources
+                        .row("strutture", s)
+                        .map(|r| format!(" (Strutture!{})", cell_name(&r.cell("codice"))))
+                        .unwrap_or_default();
+                    format!("forse intendevi '{s}'{place}?")
+                }
+                None => format!("strutture dichiarate: {}", cell::quoted_list(&codes)),
+            };
+            let message =
+                format!("struttura '{text}' non presente nel foglio Strutture di personale.xlsx");
+            if rows.len() <= MISSES_ONE_BY_ONE {
+                for at in rows {
+                    report.push(Diagnostic::error(at, message.clone()).with_hint(hint.clone()));
+                }
+            } else {
+                let n = rows.len();
+                let first = rows.into_iter().next().expect("a group has rows");
+                report.push(
+                    Diagnostic::error(
+                        first,
+                        format!(
+                            "{message}: la citano {n} righe del foglio {sheet} (questa è la prima); nessuna di esse viene letta"
+                        ),
+                    )
+                    .with_hint(hint),
+                );
+            }
+        }
+    }
+}
+
+/// "A7", from a cell location.
+fn cell_name(at: &Location) -> String {
+    match at {
+        Location::Sheet { cell: Some(c), .. } => c.clone(),
+        _ => String::new(),
     }
 }
 
@@ -240,6 +298,7 @@ pub fn organizzazione(
             percentuale: row.percent("percentuale").unwrap_or(0.0),
         });
     }
+    units.flush(sources, report);
     org
 }
 
@@ -423,6 +482,7 @@ pub fn performance(
             frequenza: row.text("frequenza").unwrap_or_default(),
         });
     }
+    units.flush(sources, report);
     perf
 }
 
@@ -498,5 +558,6 @@ pub fn anticorruzione(
             frequenza: row.text("frequenza").unwrap_or_default(),
         });
     }
+    units.flush(sources, report);
     ac
 }

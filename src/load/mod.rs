@@ -23,10 +23,24 @@ pub struct Loaded {
     pub report: Report,
 }
 
+/// The order an office works in: `ente.yaml`, then the HR workbook (whose units sheet
+/// every other table cites), performance, anti-corruption; sheets as declared.
+fn office_order() -> Vec<(String, Vec<String>)> {
+    let mut order = vec![(yaml::FILE.to_string(), Vec::new())];
+    for wb in [&PERSONALE_WB, &PERFORMANCE_WB, &ANTICORRUZIONE_WB] {
+        let sheets: Vec<String> = wb.sheets.iter().map(|s| s.name.to_string()).collect();
+        for ext in ["xlsx", "ods"] {
+            order.push((format!("{}.{ext}", wb.stem), sheets.clone()));
+        }
+    }
+    order
+}
+
 /// Reads the input folder `dir`. Missing or unreadable files are reported, not returned as
 /// errors: the caller decides what to do with a report that has errors.
 pub fn load(dir: &Path) -> Loaded {
     let mut report = Report::default();
+    report.set_order(office_order());
     let mut sources = Sources::default();
     let ente = yaml::read(&dir.join(yaml::FILE), &mut report);
 

@@ -369,10 +369,16 @@ fn write_workbook(spec: &Workbook, fixture: &Fixture, path: &Path) {
                 } else if let Some(err) = text.strip_prefix("=ERR ") {
                     ws.write_formula(r, c, Formula::new("=1/0").set_result(err))
                         .unwrap();
-                } else if let Some(iso) = text.strip_prefix('@') {
-                    let d = ExcelDateTime::parse_from_str(iso).unwrap();
+                } else if let Some(d) = text
+                    .strip_prefix('@')
+                    .and_then(|iso| ExcelDateTime::parse_from_str(iso).ok())
+                {
                     ws.write_datetime_with_format(r, c, &d, &date).unwrap();
-                } else if let Ok(n) = text.parse::<f64>() {
+                } else if let Ok(n) = text
+                    .parse::<f64>()
+                    .map_err(|_| ())
+                    .and_then(|n| if n.is_finite() { Ok(n) } else { Err(()) })
+                {
                     ws.write_number(r, c, n).unwrap();
                 } else {
                     ws.write_string(r, c, text).unwrap();

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Frequency {
     Tempestivo,
+    Trimestrale,
     Annuale,
 }
 
@@ -17,6 +18,7 @@ impl Frequency {
     pub fn label(self) -> &'static str {
         match self {
             Frequency::Tempestivo => "Tempestivo",
+            Frequency::Trimestrale => "Trimestrale",
             Frequency::Annuale => "Annuale",
         }
     }
@@ -25,6 +27,9 @@ impl Frequency {
         match self {
             Frequency::Tempestivo => {
                 "http://publications.europa.eu/resource/authority/frequency/IRREG"
+            }
+            Frequency::Trimestrale => {
+                "http://publications.europa.eu/resource/authority/frequency/QUARTERLY"
             }
             Frequency::Annuale => {
                 "http://publications.europa.eu/resource/authority/frequency/ANNUAL"

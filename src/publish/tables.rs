@@ -17,8 +17,9 @@ pub const DOTAZIONE_ORGANICA: Section = Section {
 pub const NON_INDETERMINATO: Section = Section {
     path: &["Personale", "Personale non a tempo indeterminato"],
     folder: "personale/personale-non-a-tempo-indeterminato",
+    // The list is annual (c. 1), its cost quarterly (c. 2): the table holds the cost.
     basis: "Art. 17 D.Lgs. 33/2013",
-    frequency: Frequency::Annuale,
+    frequency: Frequency::Trimestrale,
 };
 pub const POSIZIONI_ORGANIZZATIVE: Section = Section {
     path: &["Personale", "Posizioni organizzative"],

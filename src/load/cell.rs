@@ -166,6 +166,14 @@ pub fn quoted_list(list: &[&str]) -> String {
         .join(", ")
 }
 
+/// The largest whole number a cell may hold (people, hours, participants): far above any real
+/// figure, low enough that no total can overflow.
+pub const MAX_COUNT: f64 = 1e9;
+
+/// The largest amount or decimal a cell may hold: beyond it a figure would lose digits in the
+/// tables (and a typo like 1e308 would print as nonsense).
+pub const MAX_DECIMAL: f64 = 1e12;
+
 fn parse_count(data: &Data) -> Result<Value, CellProblem> {
     let n = number(data).ok_or_else(|| {
         CellProblem::new(format!(
@@ -182,6 +190,12 @@ fn parse_count(data: &Data) -> Result<Value, CellProblem> {
     if n.fract() != 0.0 {
         return Err(CellProblem::new(format!(
             "valore '{}' con decimali: atteso un numero intero ≥ 0",
+            as_text(data)
+        )));
+    }
+    if n > MAX_COUNT {
+        return Err(CellProblem::new(format!(
+            "valore {} troppo grande: atteso un numero intero tra 0 e 1.000.000.000",
             as_text(data)
         )));
     }
@@ -213,6 +227,12 @@ fn parse_decimal(data: &Data, money: bool) -> Result<Value, CellProblem> {
     if n < 0.0 {
         return Err(CellProblem::new(format!(
             "valore {} negativo: atteso {what}",
+            as_text(data)
+        )));
+    }
+    if n > MAX_DECIMAL {
+        return Err(CellProblem::new(format!(
+            "valore {} troppo grande: atteso {what}, fino a 1.000.000.000.000",
             as_text(data)
         )));
     }
@@ -298,6 +318,23 @@ mod tests {
             );
         }
         assert!(parse(&Data::Float(150.0), Kind::Percent).is_err());
+    }
+
+    #[test]
+    fn figures_too_large_to_add_up_are_refused() {
+        // Found by the property test: 1e308 people overflowed the sum of a row.
+        for (data, kind) in [
+            (Data::String("1e308".into()), Kind::Count),
+            (Data::Float(2e9), Kind::Count),
+            (Data::Float(1e15), Kind::Money),
+        ] {
+            let e = parse(&data, kind).unwrap_err();
+            assert!(e.message.contains("troppo grande"), "{}", e.message);
+        }
+        assert_eq!(
+            parse(&Data::Float(1e9), Kind::Count),
+            Ok(Value::Count(1_000_000_000))
+        );
     }
 
     #[test]

@@ -78,11 +78,38 @@ impl HtmlTemplates {
     fn environment(&self) -> Result<minijinja::Environment<'_>, Failure> {
         let mut env = minijinja::Environment::new();
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+        env.set_formatter(html_formatter);
         env.set_fuel(Some(FUEL));
         for (name, text) in &self.files {
             env.add_template(name, text).map_err(template_error)?;
         }
         Ok(env)
+    }
+}
+
+/// Text is escaped for HTML (`&`, `<`, `>`, `"`, `'`), but not `/`, which minijinja escapes
+/// too: dates stay "31/12/2025" in the source the web staff paste and read.
+fn html_formatter(
+    out: &mut minijinja::Output,
+    state: &mut minijinja::State,
+    value: &minijinja::Value,
+) -> Result<(), minijinja::Error> {
+    match value.as_str() {
+        Some(text) if !value.is_safe() => {
+            let mut escaped = String::with_capacity(text.len());
+            for c in text.chars() {
+                match c {
+                    '&' => escaped.push_str("&amp;"),
+                    '<' => escaped.push_str("&lt;"),
+                    '>' => escaped.push_str("&gt;"),
+                    '"' => escaped.push_str("&quot;"),
+                    '\'' => escaped.push_str("&#39;"),
+                    c => escaped.push(c),
+                }
+            }
+            out.write_str(&escaped).map_err(minijinja::Error::from)
+        }
+        _ => minijinja::escape_formatter(out, state, value),
     }
 }
 

@@ -90,6 +90,11 @@ fn publish(options: pipeline::PublishOptions) -> Result<ExitCode, Failure> {
 
 fn print_publication(p: &piao::publish::Published) {
     use piao::publish::Stato;
+    for title in &p.withdrawn {
+        eprintln!(
+            "avviso: «{title}» era stata pubblicata ma il PIAO non ha più questi dati: i suoi file restano come erano e non vengono più aggiornati (toglierli dal sito se non sono più dovuti)"
+        );
+    }
     for title in &p.replaced {
         eprintln!(
             "avviso: «{title}» era già stata modificata oggi: i file di oggi sono stati sostituiti"

@@ -899,3 +899,28 @@ fn a_refused_publication_date_changes_no_output() {
         "né il PDF né la pubblicazione cambiano"
     );
 }
+
+#[test]
+fn a_table_no_longer_produced_is_announced_and_left_as_it_was() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut f = adopted();
+    let mut temp = f.rows("personale", "personale")[0].clone();
+    temp[3] = "Tempo determinato".into();
+    f.rows("personale", "personale").push(temp);
+    let input = f.write(&tmp.path().join("in"));
+    let out = tmp.path().join("out");
+    assert!(build_at(&input, &out, "20/01/2026").status.success());
+    let latest = out.join("trasparenza/personale/personale-non-a-tempo-indeterminato/personale-non-a-tempo-indeterminato-2025-latest.csv");
+    let before = std::fs::read(&latest).unwrap();
+
+    f.rows("personale", "personale").pop();
+    f.write(&tmp.path().join("in"));
+    let o = build_at(&input, &out, "15/03/2026");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("«Personale non a tempo indeterminato» era stata pubblicata ma il PIAO non ha più questi dati"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read(&latest).unwrap(), before);
+}

@@ -165,6 +165,9 @@ pub struct Published {
     pub units: Vec<(String, Stato)>,
     /// Units changed twice on the same day: that day's earlier files were replaced.
     pub replaced: Vec<String>,
+    /// Tables published by an earlier run that this plan no longer has: their files (and
+    /// `-latest` copies) are left as they were, no longer updated.
+    pub withdrawn: Vec<String>,
 }
 
 impl Published {
@@ -331,6 +334,7 @@ pub fn prepare(piao: &Piao, options: &Options) -> Result<Prepared, Failure> {
             files.push((folder.join(dated), f.bytes, mode));
         }
         let entry = register.pubblicazioni.entry(key).or_insert_with(|| Entry {
+            titolo: String::new(),
             prima_pubblicazione: first,
             ultima_modifica: last,
             impronta: String::new(),
@@ -347,8 +351,24 @@ pub fn prepare(piao: &Piao, options: &Options) -> Result<Prepared, Failure> {
         }
         entry.ultima_modifica = last;
         entry.impronta = print;
+        entry.titolo = unit.title.clone();
         outcome.push((unit.title.clone(), stato));
     }
+    // Tables published before and no longer produced (say, no more fixed-term staff): their
+    // files stay published, and the caller says they are no longer updated.
+    let current: Vec<String> = units.iter().map(Unit::key).collect();
+    let withdrawn: Vec<String> = register
+        .pubblicazioni
+        .iter()
+        .filter(|(key, _)| !current.contains(key))
+        .map(|(key, e)| {
+            if e.titolo.is_empty() {
+                key.clone()
+            } else {
+                e.titolo.clone()
+            }
+        })
+        .collect();
 
     let index = index(&ctx, &units, &register, draft)?;
     files.push((dir.join("index.html"), index.into_bytes(), Mode::Replace));
@@ -362,6 +382,7 @@ pub fn prepare(piao: &Piao, options: &Options) -> Result<Prepared, Failure> {
             draft,
             units: outcome,
             replaced,
+            withdrawn,
         },
         dir,
     })

@@ -25,6 +25,9 @@ pub struct Register {
 /// The history of one unit.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Entry {
+    /// The table's title when it was last published.
+    #[serde(default)]
+    pub titolo: String,
     pub prima_pubblicazione: NaiveDate,
     pub ultima_modifica: NaiveDate,
     /// SHA-256 of the files of the current version.

@@ -306,3 +306,45 @@ fn one_broken_unit_code_is_one_message_that_names_its_row() {
         "{files:?}"
     );
 }
+
+#[test]
+fn a_password_protected_workbook_is_an_input_error_exit_1() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = Fixture::default().write(&tmp.path().join("in"));
+    // The OLE container Excel saves an encrypted workbook in.
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.extend_from_slice(&[0u8; 512]);
+    std::fs::write(dir.join("personale.xlsx"), &ole).unwrap();
+    for args in [vec!["check"], vec!["build", "-o"]] {
+        let mut args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        if args[0] == "build" {
+            args.push(tmp.path().join("out").to_string_lossy().into_owned());
+        }
+        args.insert(1, dir.to_string_lossy().into_owned());
+        let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = piao(&argv);
+        assert_eq!(out.status.code(), Some(1), "{argv:?}");
+        let text = format!("{}{}", stdout(&out), stderr(&out));
+        assert!(text.contains("protetto da password"), "{text}");
+    }
+}
+
+#[test]
+fn a_template_error_is_in_italian_with_the_template_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = Fixture::default().write(&tmp.path().join("in"));
+    let templates = tmp.path().join("modelli");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join("main.typ"), "= Titolo\n\n#pippo\n").unwrap();
+    let out = build(
+        &dir,
+        &tmp.path().join("out"),
+        &["--templates", templates.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("modello main.typ, riga 3, colonna 2: variabile sconosciuta: pippo"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -78,7 +78,11 @@ fn templates_override_and_refused_packages() {
     .unwrap();
     let out = build(&dir, &tmp.path().join("out2"), &["--templates", t]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("/main.typ:1:"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("modello main.typ, riga 1, colonna"),
+        "{}",
+        stderr(&out)
+    );
     assert!(!tmp.path().join("out2").exists());
 
     std::fs::write(tpl.join("main.typ"), "#read(\"../../etc/passwd\")\n").unwrap();

@@ -171,14 +171,50 @@ fn describe(world: &PiaoWorld, diagnostics: &[SourceDiagnostic]) -> String {
                     .ok()
                     .and_then(|s| s.lines().byte_to_line_column(range.start))
                     .unwrap_or((0, 0));
-                format!("{}:{}:{}: ", world.path(id), line + 1, col + 1)
+                format!(
+                    "modello {}, riga {}, colonna {}: ",
+                    world.path(id).trim_start_matches('/'),
+                    line + 1,
+                    col + 1
+                )
             }
             _ => String::new(),
         };
-        out.push_str(&format!("{place}{}\n", d.message));
+        out.push_str(&format!("{place}{}\n", italian_message(&d.message)));
         for hint in &d.hints {
-            out.push_str(&format!("  suggerimento: {}\n", hint.v));
+            out.push_str(&format!("  suggerimento: {}\n", italian_message(&hint.v)));
         }
     }
     out
+}
+
+/// typst's most frequent template errors in Italian; any other keeps typst's own words,
+/// marked as such.
+fn italian_message(message: &str) -> String {
+    const KNOWN: &[(&str, &str)] = &[
+        ("unknown variable: ", "variabile sconosciuta: "),
+        ("unknown field ", "campo sconosciuto "),
+        ("unclosed delimiter", "delimitatore non chiuso"),
+        ("unclosed string", "stringa non chiusa"),
+        ("unexpected ", "inatteso: "),
+        ("expected ", "atteso "),
+        ("file not found", "file non trovato"),
+        (
+            "dictionary does not contain key ",
+            "il dizionario non contiene la chiave ",
+        ),
+        ("array index out of bounds", "indice fuori dall'elenco"),
+        ("cannot add ", "impossibile sommare "),
+        ("loop seems to be infinite", "il ciclo sembra non terminare"),
+        (
+            "maximum function call depth exceeded",
+            "troppe chiamate di funzione annidate",
+        ),
+    ];
+    for (en, it) in KNOWN {
+        if let Some(rest) = message.strip_prefix(en) {
+            return crate::diag::terminal_safe(&format!("{it}{rest}"));
+        }
+    }
+    crate::diag::terminal_safe(&format!("{message} (messaggio di typst)"))
 }

@@ -366,9 +366,19 @@ fn range_name(m: &Dimensions) -> String {
 
 /// An Italian explanation of why a file could not be opened as a workbook.
 fn unreadable(path: &Path, file: &str, detail: &str) -> crate::diag::Diagnostic {
-    let head = std::fs::read(path)
-        .map(|b| b.into_iter().take(8).collect::<Vec<u8>>())
-        .unwrap_or_default();
+    if detail.contains("Cell limit exceeded") {
+        // calamine's own bound for .ods sheets (100 million cells).
+        return crate::diag::Diagnostic::error(
+            Location::file(file),
+            "un foglio usa celle lontanissime dai dati (oltre 100 milioni di celle): il file non viene letto",
+        )
+        .with_hint("cancellare le celle in fondo al foglio (o le righe e colonne vuote fino a esse) e salvare il file");
+    }
+    let mut head = Vec::new();
+    if let Ok(f) = std::fs::File::open(path) {
+        use std::io::Read;
+        let _ = f.take(8).read_to_end(&mut head);
+    }
     let hint = if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         "il file sembra protetto da password o salvato nel vecchio formato .xls: aprirlo, togliere la password e salvarlo come .xlsx (o .ods)"
     } else if head.starts_with(b"PK") {

@@ -348,3 +348,31 @@ fn a_template_error_is_in_italian_with_the_template_line() {
         stderr(&out)
     );
 }
+
+#[test]
+fn merged_cells_of_an_ods_file_are_read_the_same_way() {
+    let mut f = Fixture::default();
+    f.set("personale", "personale", 1, "struttura", "MERGE2 SET2");
+    f.set("personale", "personale", 2, "struttura", "COVERED");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = f.write(&tmp.path().join("in"));
+    std::fs::remove_file(dir.join("personale.xlsx")).unwrap();
+    common::fixture::write_ods(
+        &piao::workbook::sheets::PERSONALE_WB,
+        &f.sheets,
+        &dir.join("personale.ods"),
+    );
+    let checked = piao::pipeline::check(&dir).unwrap();
+    let text = checked.report.to_text();
+    assert!(
+        text.contains("personale.ods › Personale: celle unite A3:A4: il valore «SET2» è letto in ognuna delle celle unite"),
+        "{text}"
+    );
+    let piao = checked.loaded.piao.unwrap();
+    let per_unit = piao.organizzazione.personale_per_struttura();
+    let set2 = per_unit
+        .iter()
+        .find(|(n, _)| n == "Settore Tecnico")
+        .unwrap();
+    assert_eq!(set2.1.totale, 3);
+}

@@ -174,6 +174,10 @@ pub fn read(path: &Path, spec: &'static Workbook, report: &mut Report) -> Workbo
             return data;
         }
     };
+    let merged_ods = match workbook {
+        Sheets::Ods(_) => ods_merged(path),
+        _ => HashMap::new(),
+    };
     let names = workbook.sheet_names();
     if names.is_empty() {
         report.error(
@@ -197,7 +201,7 @@ pub fn read(path: &Path, spec: &'static Workbook, report: &mut Report) -> Workbo
             report.push(d);
             continue;
         };
-        match raw_sheet(&mut workbook, name, &file, sheet.name, report) {
+        match raw_sheet(&mut workbook, &merged_ods, name, &file, sheet.name, report) {
             Ok(Some(raw)) => {
                 let (rows, invalid_rows) = read_sheet(&file, sheet, &raw, report);
                 data.sheets.insert(
@@ -233,22 +237,39 @@ struct RawSheet {
 /// [`guard::MAX_COLUMNS`] refuse the sheet (`Ok(None)`) before anything large is allocated.
 fn raw_sheet(
     workbook: &mut Sheets<BufReader<File>>,
+    merged_ods: &HashMap<String, Vec<Dimensions>>,
     name: &str,
     file: &str,
     sheet: &str,
     report: &mut Report,
 ) -> Result<Option<RawSheet>, String> {
     let Sheets::Xlsx(xlsx) = workbook else {
-        return workbook
-            .worksheet_range(name)
-            .map(|range| {
-                Some(RawSheet {
-                    range,
-                    merged: Vec::new(),
-                    problems: HashMap::new(),
-                })
-            })
-            .map_err(|e| e.to_string());
+        let mut range = workbook.worksheet_range(name).map_err(|e| e.to_string())?;
+        // calamine leaves the covered cells of an .ods merged range empty: give them the
+        // value, as for .xlsx.
+        let merged = merged_ods.get(name).cloned().unwrap_or_default();
+        let mut kept = Vec::new();
+        for m in merged {
+            let Some(value) = range.get_value(m.start).cloned() else {
+                continue;
+            };
+            if !merged_fits(&m, file, sheet, report) {
+                return Ok(None);
+            }
+            for r in m.start.0..=m.end.0 {
+                for c in m.start.1..=m.end.1 {
+                    if (r, c) != m.start {
+                        range.set_value((r, c), value.clone());
+                    }
+                }
+            }
+            kept.push(m);
+        }
+        return Ok(Some(RawSheet {
+            range,
+            merged: kept,
+            problems: HashMap::new(),
+        }));
     };
     let merged = xlsx.merge_cells_by_sheet_name(name).unwrap_or_default();
     let mut reader = xlsx
@@ -318,18 +339,7 @@ fn raw_sheet(
     // A merged range is read as a person reads it: its value in every cell it covers.
     let mut kept = Vec::new();
     for m in merged {
-        let area = (m.end.0 - m.start.0 + 1) as u64 * (m.end.1 - m.start.1 + 1) as u64;
-        if area > guard::MAX_MERGED_CELLS
-            || m.end.0 >= guard::MAX_ROWS
-            || m.end.1 >= guard::MAX_COLUMNS
-        {
-            report.error(
-                Location::sheet(file, sheet),
-                format!(
-                    "le celle unite {} coprono {area} celle, troppe per essere lette come un solo valore: il foglio non viene letto",
-                    range_name(&m)
-                ),
-            );
+        if !merged_fits(&m, file, sheet, report) {
             return Ok(None);
         }
         let Some(value) = cells
@@ -353,6 +363,92 @@ fn raw_sheet(
         merged: kept,
         problems,
     }))
+}
+
+/// Whether a merged range is small enough to be read as one value in every cell; reports it
+/// when it is not.
+fn merged_fits(m: &Dimensions, file: &str, sheet: &str, report: &mut Report) -> bool {
+    let area = (m.end.0 - m.start.0 + 1) as u64 * (m.end.1 - m.start.1 + 1) as u64;
+    let fits = area <= guard::MAX_MERGED_CELLS
+        && m.end.0 < guard::MAX_ROWS
+        && m.end.1 < guard::MAX_COLUMNS;
+    if !fits {
+        report.error(
+            Location::sheet(file, sheet),
+            format!(
+                "le celle unite {} coprono {area} celle, troppe per essere lette come un solo valore: il foglio non viene letto",
+                range_name(m)
+            ),
+        );
+    }
+    fits
+}
+
+/// The merged ranges of every sheet of an .ods file, by sheet name, read from `content.xml`
+/// (`table:number-rows-spanned`, `table:number-columns-spanned`), which calamine does not
+/// report. An unreadable file gives none: calamine then says what is wrong with it.
+fn ods_merged(path: &Path) -> HashMap<String, Vec<Dimensions>> {
+    use quick_xml::events::Event;
+    let mut out: HashMap<String, Vec<Dimensions>> = HashMap::new();
+    let Ok(file) = File::open(path) else {
+        return out;
+    };
+    let Ok(mut zip) = zip::ZipArchive::new(BufReader::new(file)) else {
+        return out;
+    };
+    let Ok(content) = zip.by_name("content.xml") else {
+        return out;
+    };
+    let mut reader = quick_xml::Reader::from_reader(BufReader::new(content));
+    let attr = |e: &quick_xml::events::BytesStart, name: &str| -> Option<String> {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == name)
+            .map(|a| a.value.to_string())
+    };
+    let number = |v: Option<String>| v.and_then(|v| v.parse::<u32>().ok()).unwrap_or(1);
+    let (mut sheet, mut row, mut col, mut row_repeat) = (String::new(), 0u32, 0u32, 1u32);
+    let mut buf = Vec::new();
+    loop {
+        let event = match reader.read_event_into(&mut buf) {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(event) => event,
+        };
+        match &event {
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                "table:table" => {
+                    sheet = attr(e, "table:name").unwrap_or_default();
+                    row = 0;
+                }
+                "table:table-row" => {
+                    col = 0;
+                    row_repeat = number(attr(e, "table:number-rows-repeated"));
+                    if matches!(event, Event::Empty(_)) {
+                        row = row.saturating_add(row_repeat);
+                    }
+                }
+                "table:table-cell" | "table:covered-table-cell" => {
+                    let rows = number(attr(e, "table:number-rows-spanned"));
+                    let cols = number(attr(e, "table:number-columns-spanned"));
+                    if rows > 1 || cols > 1 {
+                        out.entry(sheet.clone()).or_default().push(Dimensions {
+                            start: (row, col),
+                            end: (row.saturating_add(rows - 1), col.saturating_add(cols - 1)),
+                        });
+                    }
+                    let repeat = number(attr(e, "table:number-columns-repeated"));
+                    col = col.saturating_add(repeat);
+                }
+                _ => {}
+            },
+            Event::End(e) if e.name().as_ref() == "table:table-row" => {
+                row = row.saturating_add(row_repeat);
+            }
+            _ => {}
+        }
+        buf.clear();
+    }
+    out
 }
 
 /// "A5:A9".

@@ -459,6 +459,16 @@ pub fn write_ods(
         if text.is_empty() {
             return "<table:table-cell/>".into();
         }
+        // `MERGE2 x`: x merged over two rows; `COVERED`: a cell such a merge covers.
+        if text == "COVERED" {
+            return "<table:covered-table-cell/>".into();
+        }
+        if let Some(value) = text.strip_prefix("MERGE2 ") {
+            return format!(
+                r#"<table:table-cell office:value-type="string" table:number-rows-spanned="2"><text:p>{}</text:p></table:table-cell>"#,
+                esc(value)
+            );
+        }
         if let Some(pct) = text.strip_suffix('%').and_then(|n| n.parse::<f64>().ok()) {
             return format!(
                 r#"<table:table-cell office:value-type="percentage" office:value="{}">{p}</table:table-cell>"#,

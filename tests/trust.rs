@@ -376,3 +376,28 @@ fn merged_cells_of_an_ods_file_are_read_the_same_way() {
         .unwrap();
     assert_eq!(set2.1.totale, 3);
 }
+
+#[test]
+fn a_formula_without_its_result_in_an_ods_file_too() {
+    let mut f = Fixture::default();
+    f.set(
+        "personale",
+        "personale",
+        0,
+        "costo",
+        "=NOCACHE 100000+60000",
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = f.write(&tmp.path().join("in"));
+    std::fs::remove_file(dir.join("personale.xlsx")).unwrap();
+    common::fixture::write_ods(
+        &piao::workbook::sheets::PERSONALE_WB,
+        &f.sheets,
+        &dir.join("personale.ods"),
+    );
+    let text = piao::pipeline::check(&dir).unwrap().report.to_text();
+    assert!(
+        text.contains("personale.ods › Personale!I2 (colonna «Costo annuo (€)»): la cella contiene la formula =100000+60000 ma non il suo risultato"),
+        "{text}"
+    );
+}

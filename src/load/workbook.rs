@@ -265,10 +265,23 @@ fn raw_sheet(
             }
             kept.push(m);
         }
+        // A formula saved without its result reads as an empty cell: say so instead.
+        let mut problems = HashMap::new();
+        if let Ok(formulas) = workbook.worksheet_formula(name) {
+            for (r, c, f) in formulas.used_cells() {
+                let pos = (
+                    formulas.start().unwrap_or((0, 0)).0 + r as u32,
+                    formulas.start().unwrap_or((0, 0)).1 + c as u32,
+                );
+                if !f.trim().is_empty() && range.get_value(pos).is_none_or(cell::is_blank) {
+                    problems.insert(pos, no_result(f));
+                }
+            }
+        }
         return Ok(Some(RawSheet {
             range,
             merged: kept,
-            problems: HashMap::new(),
+            problems,
         }));
     };
     let merged = xlsx.merge_cells_by_sheet_name(name).unwrap_or_default();
@@ -292,13 +305,7 @@ fn raw_sheet(
             continue;
         }
         if let Some(f) = formula.filter(|_| blank) {
-            problems.insert(
-                c.pos,
-                CellProblem::new(format!(
-                    "la cella contiene la formula ={f} ma non il suo risultato: il file è stato scritto da un programma che non calcola le formule"
-                ))
-                .hint("aprire il file in Excel o LibreOffice e salvarlo: il risultato viene calcolato e memorizzato"),
-            );
+            problems.insert(c.pos, no_result(&f));
             continue;
         }
         if let Data::String(s) = &value
@@ -363,6 +370,16 @@ fn raw_sheet(
         merged: kept,
         problems,
     }))
+}
+
+/// A formula whose result the file does not hold.
+fn no_result(formula: &str) -> CellProblem {
+    // LibreOffice writes "of:=A1+B1" (OpenFormula namespace).
+    let formula = formula.trim_start_matches("of:").trim_start_matches('=');
+    CellProblem::new(format!(
+        "la cella contiene la formula ={formula} ma non il suo risultato: il file è stato scritto da un programma che non calcola le formule"
+    ))
+    .hint("aprire il file in Excel o LibreOffice e salvarlo: il risultato viene calcolato e memorizzato")
 }
 
 /// Whether a merged range is small enough to be read as one value in every cell; reports it

@@ -460,6 +460,9 @@ pub fn write_ods(
             return "<table:table-cell/>".into();
         }
         // `MERGE2 x`: x merged over two rows; `COVERED`: a cell such a merge covers.
+        if let Some(f) = text.strip_prefix("=NOCACHE ") {
+            return format!(r#"<table:table-cell table:formula="of:={}"/>"#, esc(f));
+        }
         if text == "COVERED" {
             return "<table:covered-table-cell/>".into();
         }

@@ -76,6 +76,12 @@ pub struct Checked {
 
 /// Loads and checks the input folder.
 pub fn check(dir: &Path) -> Result<Checked, Failure> {
+    checked_with_view(dir).map(|(checked, _)| checked)
+}
+
+/// [`check`], keeping the view it computed for the glyph check so that `build` lays out the
+/// same view without computing it again.
+fn checked_with_view(dir: &Path) -> Result<(Checked, Option<serde_json::Value>), Failure> {
     if !dir.is_dir() {
         return Err(Failure::Usage(format!(
             "la cartella di input {} non esiste (crearla con `piao init {}`)",
@@ -86,10 +92,11 @@ pub fn check(dir: &Path) -> Result<Checked, Failure> {
     let mut loaded = load::load(dir);
     let mut report = std::mem::take(&mut loaded.report);
     // What the PDF could not hold is an input error for check too, not only for build.
-    if let Some(piao) = &loaded.piao {
-        report.extend(unprintable_report(dir, &render::view::view(piao)));
+    let view = loaded.piao.as_ref().map(render::view::view);
+    if let Some(view) = &view {
+        report.extend(unprintable_report(dir, view));
     }
-    Ok(Checked { loaded, report })
+    Ok((Checked { loaded, report }, view))
 }
 
 /// What `piao build` needs.
@@ -126,7 +133,7 @@ pub struct Built {
 
 /// Checks the input and, when it has no errors, writes the PIAO PDF into the output folder.
 pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
-    let checked = check(&options.input)?;
+    let (checked, view) = checked_with_view(&options.input)?;
     let mut report = checked.report;
     let nothing = |report| Built {
         report,
@@ -134,11 +141,10 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
         publication: None,
         portale: None,
     };
-    let piao = match checked.loaded.piao {
-        Some(piao) if !report.has_errors() => piao,
+    let (piao, view) = match (checked.loaded.piao, view) {
+        (Some(piao), Some(view)) if !report.has_errors() => (piao, view),
         _ => return Ok(nothing(report)),
     };
-    let view = render::view::view(&piao);
     // Templates are all read before anything is written: a broken one leaves every output
     // as it was.
     let templates = render::Templates::load(options.templates.as_deref())?;

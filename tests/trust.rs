@@ -401,3 +401,21 @@ fn a_formula_without_its_result_in_an_ods_file_too() {
         "{text}"
     );
 }
+
+#[test]
+fn phases_citing_a_missing_objective_are_one_message() {
+    let mut f = Fixture::default();
+    let template = f.rows("performance", "fasi")[0].clone();
+    for n in 0..5 {
+        let mut r = template.clone();
+        r[1] = "Z".into();
+        r[2] = format!("{}", n + 1);
+        f.rows("performance", "fasi").push(r);
+    }
+    let text = check(&f).to_text();
+    assert!(
+        text.contains("l'obiettivo 'Z' della struttura SET1 non è nel foglio Obiettivi: la citano 5 righe del foglio Fasi (questa è la prima); nessuna di esse viene letta"),
+        "{text}"
+    );
+    assert_eq!(text.matches("l'obiettivo 'Z'").count(), 1, "{text}");
+}

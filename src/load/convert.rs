@@ -39,8 +39,10 @@ struct Units {
     codes: Vec<String>,
     /// False when the units sheet could not be read: then references are not checked.
     known: bool,
+    /// The cell of each unit's code, for hints.
+    rows: HashMap<String, String>,
     /// References to no unit, reported together by [`Units::flush`].
-    misses: std::cell::RefCell<Vec<(Location, String)>>,
+    misses: std::cell::RefCell<Orphans>,
 }
 
 /// Up to this many rows citing the same unknown unit get one message each; more get one
@@ -48,7 +50,9 @@ struct Units {
 const MISSES_ONE_BY_ONE: usize = 3;
 
 impl Units {
-    fn new(strutture: &[Struttura], known: bool) -> Self {
+    /// `sources` must already hold the units' rows: a hint names the row of the likely
+    /// intended unit.
+    fn new(strutture: &[Struttura], known: bool, sources: &Sources) -> Self {
         let mut by_key = HashMap::new();
         for s in strutture {
             by_key.insert(cell::normalize(&s.codice), s.codice.clone());
@@ -57,13 +61,21 @@ impl Units {
         Units {
             by_key,
             codes: strutture.iter().map(|s| s.codice.clone()).collect(),
+            rows: strutture
+                .iter()
+                .filter_map(|s| {
+                    let at = sources.row("strutture", &s.codice)?.cell("codice");
+                    Some((s.codice.clone(), cell_name(&at)))
+                })
+                .collect(),
             known,
             misses: Default::default(),
         }
     }
 
-    /// The unit code for the reference in `row[key]`; reports an unknown one.
-    fn resolve(&self, row: &Row, key: &str, report: &mut Report) -> Option<String> {
+    /// The unit code for the reference in `row[key]`; an unknown one is kept for
+    /// [`Units::flush`].
+    fn resolve(&self, row: &Row, key: &str) -> Option<String> {
         let text = row.text(key)?;
         if let Some(code) = self.by_key.get(&cell::normalize(&text)) {
             return Some(code.clone());
@@ -71,61 +83,74 @@ impl Units {
         if !self.known {
             return Some(text);
         }
-        let _ = report;
-        self.misses.borrow_mut().push((row.at.cell(key), text));
+        let codes: Vec<&str> = self.codes.iter().map(String::as_str).collect();
+        let hint = match cell::suggest(&text, codes.iter().copied()) {
+            Some(s) => match self.rows.get(s) {
+                Some(a1) => format!("forse intendevi '{s}' (Strutture!{a1})?"),
+                None => format!("forse intendevi '{s}'?"),
+            },
+            None => format!("strutture dichiarate: {}", cell::quoted_list(&codes)),
+        };
+        self.misses.borrow_mut().add(
+            &text,
+            Diagnostic::error(
+                row.at.cell(key),
+                format!("struttura '{text}' non presente nel foglio Strutture di personale.xlsx"),
+            )
+            .with_hint(hint),
+        );
         None
     }
 
-    /// Reports the references to no unit: one message per row when few rows cite the same
-    /// text, one message for all of them (at the first) when many do.
-    fn flush(self, sources: &Sources, report: &mut Report) {
-        let misses = self.misses.into_inner();
-        let mut groups: Vec<(String, String, Vec<Location>)> = Vec::new();
-        for (at, text) in misses {
-            let sheet = match &at {
+    /// Reports the references to no unit (see [`Orphans`]).
+    fn flush(self, report: &mut Report) {
+        self.misses.into_inner().flush(report);
+    }
+}
+
+/// References to a parent that does not exist (a unit, an objective, a risk), gathered so
+/// that one broken code is one message: up to [`MISSES_ONE_BY_ONE`] rows of a sheet citing
+/// the same missing code get a message each, more get one message at the first of them,
+/// with the count, so that the cause is not buried under its consequences.
+#[derive(Debug, Default)]
+struct Orphans {
+    groups: Vec<Vec<Diagnostic>>,
+    by_key: HashMap<(String, String), usize>,
+}
+
+impl Orphans {
+    fn add(&mut self, code: &str, d: Diagnostic) {
+        let sheet = match &d.location {
+            Location::Sheet { sheet, .. } => sheet.clone(),
+            _ => String::new(),
+        };
+        let key = (sheet, cell::normalize(code));
+        match self.by_key.get(&key) {
+            Some(&i) => self.groups[i].push(d),
+            None => {
+                self.by_key.insert(key, self.groups.len());
+                self.groups.push(vec![d]);
+            }
+        }
+    }
+
+    fn flush(self, report: &mut Report) {
+        for group in self.groups {
+            let n = group.len();
+            if n <= MISSES_ONE_BY_ONE {
+                group.into_iter().for_each(|d| report.push(d));
+                continue;
+            }
+            let mut first = group.into_iter().next().expect("a group has rows");
+            let sheet = match &first.location {
                 Location::Sheet { sheet, .. } => sheet.clone(),
                 _ => String::new(),
             };
-            let norm = cell::normalize(&text);
-            match groups
-                .iter_mut()
-                .find(|(s, t, _)| *s == sheet && cell::normalize(t) == norm)
-            {
-                Some((_, _, rows)) => rows.push(at),
-                None => groups.push((sheet, text, vec![at])),
-            }
-        }
-        let codes: Vec<&str> = self.codes.iter().map(String::as_str).collect();
-        for (sheet, text, rows) in groups {
-            let hint = match cell::suggest(&text, codes.iter().copied()) {
-                Some(s) => {
-                    let place = sources
-                        .row("strutture", s)
-                        .map(|r| format!(" (Strutture!{})", cell_name(&r.cell("codice"))))
-                        .unwrap_or_default();
-                    format!("forse intendevi '{s}'{place}?")
-                }
-                None => format!("strutture dichiarate: {}", cell::quoted_list(&codes)),
-            };
-            let message =
-                format!("struttura '{text}' non presente nel foglio Strutture di personale.xlsx");
-            if rows.len() <= MISSES_ONE_BY_ONE {
-                for at in rows {
-                    report.push(Diagnostic::error(at, message.clone()).with_hint(hint.clone()));
-                }
-            } else {
-                let n = rows.len();
-                let first = rows.into_iter().next().expect("a group has rows");
-                report.push(
-                    Diagnostic::error(
-                        first,
-                        format!(
-                            "{message}: la citano {n} righe del foglio {sheet} (questa è la prima); nessuna di esse viene letta"
-                        ),
-                    )
-                    .with_hint(hint),
-                );
-            }
+            first.message = format!(
+                "{}: la citano {n} righe del foglio {sheet} (questa è la prima); nessuna di esse viene letta",
+                first.message
+            );
+            report.push(first);
         }
     }
 }
@@ -213,12 +238,12 @@ pub fn organizzazione(
             pec: row.text("pec"),
         });
     }
-    let units = Units::new(&org.strutture, wb.complete("strutture"));
+    let units = Units::new(&org.strutture, wb.complete("strutture"), sources);
 
     for row in wb.rows("personale") {
         sources.add("personale", org.personale.len().to_string(), &row.at);
         org.personale.push(RigaPersonale {
-            struttura: units.resolve(row, "struttura", report),
+            struttura: units.resolve(row, "struttura"),
             area: row.text("area").unwrap_or_default(),
             profilo: row.text("profilo"),
             contratto: row.text("contratto").unwrap_or_default(),
@@ -235,13 +260,13 @@ pub fn organizzazione(
             anno: year(row),
             area: row.text("area").unwrap_or_default(),
             profilo: row.text("profilo"),
-            struttura: units.resolve(row, "struttura", report),
+            struttura: units.resolve(row, "struttura"),
             numero: row.count("numero").unwrap_or(0),
             motivo: row.text("motivo").unwrap_or_default(),
         });
     }
     for row in wb.rows("assunzioni") {
-        let Some(struttura) = units.resolve(row, "struttura", report) else {
+        let Some(struttura) = units.resolve(row, "struttura") else {
             continue;
         };
         sources.add("assunzioni", org.assunzioni.len().to_string(), &row.at);
@@ -272,7 +297,7 @@ pub fn organizzazione(
         });
     }
     for row in wb.rows("lavoro_agile") {
-        let Some(struttura) = units.resolve(row, "struttura", report) else {
+        let Some(struttura) = units.resolve(row, "struttura") else {
             continue;
         };
         sources.add("lavoro_agile", org.lavoro_agile.len().to_string(), &row.at);
@@ -298,7 +323,7 @@ pub fn organizzazione(
             percentuale: row.percent("percentuale").unwrap_or(0.0),
         });
     }
-    units.flush(sources, report);
+    units.flush(report);
     org
 }
 
@@ -311,7 +336,7 @@ pub fn performance(
     report: &mut Report,
 ) -> Performance {
     mark_incomplete(wb, sources);
-    let units = Units::new(strutture.unwrap_or(&[]), strutture.is_some());
+    let units = Units::new(strutture.unwrap_or(&[]), strutture.is_some(), sources);
     let mut perf = Performance::default();
 
     let mut seen = HashMap::new();
@@ -367,7 +392,7 @@ pub fn performance(
     // Objective codes (A, B, C...) are unique within their unit.
     let mut seen: HashMap<String, HashMap<String, u32>> = HashMap::new();
     for row in wb.rows("obiettivi") {
-        let Some(struttura) = units.resolve(row, "struttura", report) else {
+        let Some(struttura) = units.resolve(row, "struttura") else {
             continue;
         };
         let codice = row.text("codice").unwrap_or_default();
@@ -415,24 +440,28 @@ pub fn performance(
         });
     }
 
-    let find = |perf: &mut Performance, row: &Row, report: &mut Report| -> Option<usize> {
-        let struttura = units.resolve(row, "struttura", report)?;
+    let mut orphans = Orphans::default();
+    let find = |perf: &mut Performance, row: &Row, orphans: &mut Orphans| -> Option<usize> {
+        let struttura = units.resolve(row, "struttura")?;
         let code = row.text("obiettivo").unwrap_or_default();
         let found = perf.obiettivi.iter().position(|o| {
             o.struttura == struttura && cell::normalize(&o.codice) == cell::normalize(&code)
         });
         if found.is_none() && wb.complete("obiettivi") {
-            report.error(
-                row.at.cell("obiettivo"),
-                format!(
-                    "l'obiettivo '{code}' della struttura {struttura} non è nel foglio Obiettivi"
+            orphans.add(
+                &format!("{struttura}-{code}"),
+                Diagnostic::error(
+                    row.at.cell("obiettivo"),
+                    format!(
+                        "l'obiettivo '{code}' della struttura {struttura} non è nel foglio Obiettivi"
+                    ),
                 ),
             );
         }
         found
     };
     for row in wb.rows("fasi") {
-        let Some(i) = find(&mut perf, row, report) else {
+        let Some(i) = find(&mut perf, row, &mut orphans) else {
             continue;
         };
         let o = &mut perf.obiettivi[i];
@@ -458,7 +487,7 @@ pub fn performance(
         });
     }
     for row in wb.rows("indicatori") {
-        let Some(i) = find(&mut perf, row, report) else {
+        let Some(i) = find(&mut perf, row, &mut orphans) else {
             continue;
         };
         let o = &mut perf.obiettivi[i];
@@ -482,7 +511,8 @@ pub fn performance(
             frequenza: row.text("frequenza").unwrap_or_default(),
         });
     }
-    units.flush(sources, report);
+    orphans.flush(report);
+    units.flush(report);
     perf
 }
 
@@ -494,7 +524,7 @@ pub fn anticorruzione(
     report: &mut Report,
 ) -> Anticorruzione {
     mark_incomplete(wb, sources);
-    let units = Units::new(strutture.unwrap_or(&[]), strutture.is_some());
+    let units = Units::new(strutture.unwrap_or(&[]), strutture.is_some(), sources);
     let mut ac = Anticorruzione::default();
     let mut seen = HashMap::new();
     for row in wb.rows("rischi") {
@@ -511,12 +541,13 @@ pub fn anticorruzione(
             area: row.text("area").unwrap_or_default(),
             processo: row.text("processo").unwrap_or_default(),
             evento: row.text("evento").unwrap_or_default(),
-            struttura: units.resolve(row, "struttura", report),
+            struttura: units.resolve(row, "struttura"),
             probabilita,
             impatto,
             misure: Vec::new(),
         });
     }
+    let mut orphans = Orphans::default();
     for row in wb.rows("misure") {
         let code = row.text("rischio").unwrap_or_default();
         let Some(r) = ac
@@ -525,9 +556,12 @@ pub fn anticorruzione(
             .find(|r| cell::normalize(&r.codice) == cell::normalize(&code))
         else {
             if wb.complete("rischi") {
-                report.error(
-                    row.at.cell("rischio"),
-                    format!("rischio '{code}' non presente nel foglio Mappa dei rischi"),
+                orphans.add(
+                    &code,
+                    Diagnostic::error(
+                        row.at.cell("rischio"),
+                        format!("rischio '{code}' non presente nel foglio Mappa dei rischi"),
+                    ),
                 );
             }
             continue;
@@ -558,6 +592,7 @@ pub fn anticorruzione(
             frequenza: row.text("frequenza").unwrap_or_default(),
         });
     }
-    units.flush(sources, report);
+    orphans.flush(report);
+    units.flush(report);
     ac
 }

@@ -419,3 +419,23 @@ fn phases_citing_a_missing_objective_are_one_message() {
     );
     assert_eq!(text.matches("l'obiettivo 'Z'").count(), 1, "{text}");
 }
+
+#[test]
+fn figures_typed_as_text_reach_the_pdf_as_typed() {
+    let mut f = Fixture::default();
+    // A cost typed as Italian text, a percentage as "0,175", a deadline as text.
+    f.set("personale", "formazione", 0, "costo", "1.234,56");
+    f.set("personale", "contingente", 1, "percentuale", "0,175");
+    f.set("anticorruzione", "misure", 0, "scadenza", "30/06/2027");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = f.write(&tmp.path().join("in"));
+    let out = build(&dir, &tmp.path().join("out"), &["--senza-trasparenza"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = pdf_text(&tmp.path().join("out/PIAO_2026-2028.pdf"));
+    assert!(
+        pdf.contains("Tutto il personale 8 40 € 1.234,56 Sì"),
+        "{pdf}"
+    );
+    assert!(pdf.contains("2027 6 17,5%"), "{pdf}");
+    assert!(pdf.contains("Marco Verdi 30/06/2027"), "{pdf}");
+}

@@ -439,3 +439,31 @@ fn figures_typed_as_text_reach_the_pdf_as_typed() {
     assert!(pdf.contains("2027 6 17,5%"), "{pdf}");
     assert!(pdf.contains("Marco Verdi 30/06/2027"), "{pdf}");
 }
+
+#[test]
+fn a_cell_of_megabytes_is_refused_at_its_cell() {
+    let mut f = Fixture::default();
+    f.set(
+        "personale",
+        "strutture",
+        0,
+        "competenze",
+        "=LONG 3000 Protocollo. ",
+    );
+    let text = check(&f).to_text();
+    assert!(
+        text.contains("Strutture!H2 (colonna «Competenze»): testo di 35.999 caratteri, oltre il limite di 32.767 caratteri per cella"),
+        "{text}"
+    );
+}
+
+#[test]
+fn hundreds_of_thousands_of_blank_rows_cost_nothing() {
+    let mut f = Fixture::default();
+    // Cells that hold only a space, as a careless clear-with-spacebar leaves them.
+    for r in (10..150_000).step_by(3) {
+        f.extra.push(("personale", "strutture", r, 0, " ".into()));
+    }
+    let report = check(&f);
+    assert!(!report.has_errors(), "{}", report.to_text());
+}

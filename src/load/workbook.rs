@@ -315,8 +315,8 @@ fn raw_sheet(
                 c.pos,
                 CellProblem::new(format!(
                     "testo di {} caratteri, oltre il limite di {} caratteri per cella",
-                    s.chars().count(),
-                    guard::MAX_CELL_CHARS
+                    crate::italian::integer(s.chars().count() as u64),
+                    crate::italian::integer(guard::MAX_CELL_CHARS as u64)
                 ))
                 .hint("accorciare il testo: una cella non può contenere un documento"),
             );

@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 /// One cell: text as typed, unless it uses one of these forms:
 /// `=ERR #DIV/0!` a formula whose cached value is that error; `=NOCACHE SUM(1,2)` a formula
 /// saved without its result (as programs that do not compute formulas write it);
-/// `@2026-12-31` a real date cell; a plain number (`12`, `0.15`) a numeric cell.
+/// `=LONG 3000 text` the text repeated 3000 times, longer than a spreadsheet program lets
+/// one type; `@2026-12-31` a real date cell; a plain number (`12`, `0.15`) a numeric cell.
 pub type Rows = Vec<Vec<String>>;
 
 pub fn row(cells: &[&str]) -> Vec<String> {
@@ -345,6 +346,7 @@ pub fn workbook(key: &str) -> &'static Workbook {
 
 fn write_workbook(spec: &Workbook, fixture: &Fixture, path: &Path) {
     let sheets = &fixture.sheets;
+    let mut long: Option<String> = None;
     let mut wb = rust_xlsxwriter::Workbook::new();
     let date = Format::new().set_num_format("dd/mm/yyyy");
     for sheet in spec.sheets {
@@ -362,6 +364,10 @@ fn write_workbook(spec: &Workbook, fixture: &Fixture, path: &Path) {
                 let (r, c) = (r as u32 + 1, c as u16);
                 if text.is_empty() {
                     continue;
+                } else if let Some(spec) = text.strip_prefix("=LONG ") {
+                    let (n, piece) = spec.split_once(' ').unwrap();
+                    long = Some(piece.repeat(n.parse().unwrap()));
+                    ws.write_string(r, c, LONG).unwrap();
                 } else if let Some(f) = text.strip_prefix("=NOCACHE ") {
                     // rust_xlsxwriter always stores a result: a marker, removed below.
                     ws.write_formula(r, c, Formula::new(format!("={f}")).set_result(NO_CACHE))
@@ -402,14 +408,15 @@ fn write_workbook(spec: &Workbook, fixture: &Fixture, path: &Path) {
         }
     }
     wb.save(path).unwrap();
-    drop_formula_results(path);
+    rewrite(path, &long.unwrap_or_default());
 }
 
 const NO_CACHE: &str = "__NOCACHE__";
+const LONG: &str = "__LONG__";
 
 /// Rewrites the workbook without the marked formula results, as a program that does not
-/// compute formulas saves them.
-fn drop_formula_results(path: &Path) {
+/// compute formulas saves them, and with the marked long text in full.
+fn rewrite(path: &Path, long: &str) {
     use std::io::{Read, Write};
     let bytes = std::fs::read(path).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
@@ -421,8 +428,11 @@ fn drop_formula_results(path: &Path) {
         entry.read_to_end(&mut data).unwrap();
         let text = String::from_utf8_lossy(&data);
         let marker = format!("<v>{NO_CACHE}</v>");
-        if text.contains(&marker) {
-            data = text.replace(&marker, "").into_bytes();
+        if text.contains(&marker) || text.contains(LONG) {
+            data = text
+                .replace(&marker, "")
+                .replace(LONG, &long.replace('&', "&amp;").replace('<', "&lt;"))
+                .into_bytes();
             marked = true;
         }
         entries.push((entry.name().unwrap().to_string(), data));

@@ -337,7 +337,10 @@ pub fn view(piao: &Piao) -> Value {
         "strutture": org.strutture.iter().map(|u| json!({
             "codice": u.codice, "nome": u.nome, "tipo": u.tipo, "responsabile": u.responsabile,
             "incarico": u.incarico,
-            "contatti": ([&u.email, &u.pec, &u.telefono].iter().filter_map(|c| c.as_deref()).collect::<Vec<_>>()),
+            "contatti": ([u.email.clone(), u.pec.as_ref().map(|p| format!("PEC {p}")), u.telefono.clone()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()),
         })).collect::<Vec<_>>(),
         "personale": personale,
         "lavoro_agile": lavoro_agile,

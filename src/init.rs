@@ -1,8 +1,8 @@
 //! `piao init`: a new input folder with an `ente.yaml` to complete and the blank workbook of
 //! each office, written from the same declarations the reader uses.
 
+use crate::failure::Failure;
 use crate::output::write_atomic;
-use crate::pipeline::Failure;
 use crate::workbook::{WORKBOOKS, template};
 use std::path::Path;
 

@@ -9,6 +9,7 @@
 
 pub mod check;
 pub mod diag;
+pub mod failure;
 pub mod fonts;
 pub mod init;
 pub mod italian;

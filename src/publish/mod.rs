@@ -11,10 +11,10 @@ pub mod table;
 pub mod tables;
 pub mod versions;
 
+use crate::failure::Failure;
 use crate::italian;
 use crate::model::Piao;
 use crate::output::write_atomic;
-use crate::pipeline::Failure;
 use chrono::NaiveDate;
 use files::{Distribuzione, Editore, Metadati};
 use serde::Serialize;

@@ -4,7 +4,7 @@
 //! dates; a changed one gets new dated files, the old ones stay where they are, and the
 //! `-latest` copies follow the newest.
 
-use crate::pipeline::Failure;
+use crate::failure::Failure;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};

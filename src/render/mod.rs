@@ -5,8 +5,8 @@
 pub mod view;
 pub mod world;
 
+use crate::failure::Failure;
 use crate::model::Piao;
-use crate::pipeline::Failure;
 use chrono::Datelike;
 use std::path::Path;
 use typst::WorldExt;

@@ -15,6 +15,18 @@ fn check(f: &Fixture) -> Report {
     piao::pipeline::check(&dir).expect("check").report
 }
 
+/// The fixture's input folder with `personale` saved as .ods instead of .xlsx.
+fn with_personale_as_ods(f: &Fixture, tmp: &Path) -> std::path::PathBuf {
+    let dir = f.write(&tmp.join("in"));
+    std::fs::remove_file(dir.join("personale.xlsx")).unwrap();
+    common::fixture::write_ods(
+        &piao::workbook::sheets::PERSONALE_WB,
+        &f.sheets,
+        &dir.join("personale.ods"),
+    );
+    dir
+}
+
 fn build(input: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
     let mut args = vec![
         "build",
@@ -355,13 +367,7 @@ fn merged_cells_of_an_ods_file_are_read_the_same_way() {
     f.set("personale", "personale", 1, "struttura", "MERGE2 SET2");
     f.set("personale", "personale", 2, "struttura", "COVERED");
     let tmp = tempfile::tempdir().unwrap();
-    let dir = f.write(&tmp.path().join("in"));
-    std::fs::remove_file(dir.join("personale.xlsx")).unwrap();
-    common::fixture::write_ods(
-        &piao::workbook::sheets::PERSONALE_WB,
-        &f.sheets,
-        &dir.join("personale.ods"),
-    );
+    let dir = with_personale_as_ods(&f, tmp.path());
     let checked = piao::pipeline::check(&dir).unwrap();
     let text = checked.report.to_text();
     assert!(
@@ -388,13 +394,7 @@ fn a_formula_without_its_result_in_an_ods_file_too() {
         "=NOCACHE 100000+60000",
     );
     let tmp = tempfile::tempdir().unwrap();
-    let dir = f.write(&tmp.path().join("in"));
-    std::fs::remove_file(dir.join("personale.xlsx")).unwrap();
-    common::fixture::write_ods(
-        &piao::workbook::sheets::PERSONALE_WB,
-        &f.sheets,
-        &dir.join("personale.ods"),
-    );
+    let dir = with_personale_as_ods(&f, tmp.path());
     let text = piao::pipeline::check(&dir).unwrap().report.to_text();
     assert!(
         text.contains("personale.ods › Personale!I2 (colonna «Costo annuo (€)»): la cella contiene la formula =100000+60000 ma non il suo risultato"),

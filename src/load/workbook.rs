@@ -343,19 +343,26 @@ fn raw_sheet(
         );
         return Ok(None);
     }
-    // A merged range is read as a person reads it: its value in every cell it covers.
+    // A merged range is read as a person reads it: its value in every cell it covers. The
+    // top-left values are found in one pass over the cells, not one pass per range.
+    let mut tops: HashMap<(u32, u32), Data> =
+        merged.iter().map(|m| (m.start, Data::Empty)).collect();
+    if !tops.is_empty() {
+        for c in &cells {
+            if let Some(v) = tops.get_mut(&c.get_position()) {
+                *v = c.get_value().clone();
+            }
+        }
+    }
     let mut kept = Vec::new();
     for m in merged {
         if !merged_fits(&m, file, sheet, report) {
             return Ok(None);
         }
-        let Some(value) = cells
-            .iter()
-            .find(|c| c.get_position() == m.start)
-            .map(|c| c.get_value().clone())
-        else {
+        let value = tops.remove(&m.start).unwrap_or_default();
+        if cell::is_blank(&value) {
             continue;
-        };
+        }
         for r in m.start.0..=m.end.0 {
             for c in m.start.1..=m.end.1 {
                 if (r, c) != m.start {

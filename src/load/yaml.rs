@@ -294,8 +294,7 @@ fn publication(file: &EnteFile, text: &str, report: &mut Report) {
         }
         Some(_) => {}
     }
-    let comune = ente.tipologia.trim().to_lowercase().starts_with("comune");
-    if !comune && t.organi_indirizzo.is_none() {
+    if !trasparenza::comune(&ente.tipologia) && t.organi_indirizzo.is_none() {
         report.warning(
             key_location(text, &["ente", "tipologia"]),
             format!(

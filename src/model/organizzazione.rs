@@ -135,6 +135,26 @@ impl Organizzazione {
         group(&self.personale, AREE, |r| &r.area)
     }
 
+    /// Staff at 31/12 by area and, within it, by contract: the rows of the Dotazione
+    /// organica published in Amministrazione Trasparente, counted as the PDF counts them.
+    pub fn personale_per_area_e_contratto(&self) -> Vec<(&'static str, &'static str, Conteggio)> {
+        let mut out = Vec::new();
+        for area in AREE {
+            let rows: Vec<RigaPersonale> = self
+                .personale
+                .iter()
+                .filter(|r| r.area == *area)
+                .cloned()
+                .collect();
+            out.extend(
+                group(&rows, CONTRATTI, |r| &r.contratto)
+                    .into_iter()
+                    .map(|(contratto, c)| (*area, contratto, c)),
+            );
+        }
+        out
+    }
+
     /// Staff at 31/12 by contract.
     pub fn personale_per_contratto(&self) -> Vec<(&'static str, Conteggio)> {
         group(&self.personale, CONTRATTI, |r| &r.contratto)

@@ -66,11 +66,7 @@ fn organo(denominazione: &str, competenze: &str) -> Organo {
 impl Piao {
     /// Whether the administration is a comune (the default organs apply).
     pub fn comune(&self) -> bool {
-        self.ente
-            .tipologia
-            .trim()
-            .to_lowercase()
-            .starts_with("comune")
+        comune(&self.ente.tipologia)
     }
 
     /// The political organs: from `ente.yaml`, or the three organs of a comune (TUEL), or
@@ -186,6 +182,11 @@ impl Struttura {
             pec: mail(&self.pec),
         }
     }
+}
+
+/// Whether a `tipologia` is a comune's ("Comune", "comune montano").
+pub fn comune(tipologia: &str) -> bool {
+    tipologia.trim().to_lowercase().starts_with("comune")
 }
 
 /// ANAC's e-mail pattern: `^[A-Za-z0-9+_.-]+@[A-Za-z0-9.-]+$`.

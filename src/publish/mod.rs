@@ -113,6 +113,22 @@ fn html_formatter(
     }
 }
 
+/// Renders one of the publication's templates, ending the file with a newline.
+fn render_template(
+    env: &minijinja::Environment,
+    name: &str,
+    value: &impl Serialize,
+) -> Result<String, Failure> {
+    let mut html = env
+        .get_template(name)
+        .and_then(|t| t.render(minijinja::value::Serde(value)))
+        .map_err(template_error)?;
+    if !html.ends_with('\n') {
+        html.push('\n');
+    }
+    Ok(html)
+}
+
 /// A template error with the template's name and line, in Italian.
 fn template_error(e: minijinja::Error) -> Failure {
     let place = match (e.name(), e.line()) {
@@ -611,15 +627,7 @@ fn fragment(ctx: &Context, table: &Table, meta: &Metadati) -> Result<String, Fai
             })
             .collect(),
     };
-    let mut html = ctx
-        .env
-        .get_template("tabella.html")
-        .and_then(|t| t.render(minijinja::value::Serde(&value)))
-        .map_err(template_error)?;
-    if !html.ends_with('\n') {
-        html.push('\n');
-    }
-    Ok(html)
+    render_template(&ctx.env, "tabella.html", &value)
 }
 
 #[derive(Serialize)]
@@ -745,15 +753,7 @@ fn index(
         bozza: draft,
         sezioni: sections,
     };
-    let mut html = ctx
-        .env
-        .get_template("indice.html")
-        .and_then(|t| t.render(minijinja::value::Serde(&value)))
-        .map_err(template_error)?;
-    if !html.ends_with('\n') {
-        html.push('\n');
-    }
-    Ok(html)
+    render_template(&ctx.env, "indice.html", &value)
 }
 
 /// The stem and extension of a dated file path (`folder/stem-AAAAMMGG-AAAAMMGG.ext`).

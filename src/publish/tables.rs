@@ -4,7 +4,6 @@
 
 use super::table::{Cell, Column, Frequency, Period, Section, Table, Type, column};
 use crate::model::trasparenza::Ruolo;
-use crate::model::vocab::{AREE, CONTRATTI};
 use crate::model::*;
 use chrono::NaiveDate;
 
@@ -258,37 +257,33 @@ fn articolazione_uffici(piao: &Piao) -> Table {
 
 /// Per area and contract, in the order of the CCNL, with the split by sex.
 fn dotazione_organica(piao: &Piao) -> Table {
-    // Every row, as the PDF's staff table counts them: a secondment out is its own row.
-    let staff: Vec<&RigaPersonale> = piao.organizzazione.personale.iter().collect();
-    let mut rows = Vec::new();
-    let mut totale = [0u64; 4];
-    for area in AREE {
-        for contratto in CONTRATTI {
-            let group: Vec<&&RigaPersonale> = staff
-                .iter()
-                .filter(|r| r.area == *area && r.contratto == *contratto)
-                .collect();
-            if group.is_empty() {
-                continue;
-            }
-            let counts = [
-                group.iter().map(|r| r.donne).sum::<u64>(),
-                group.iter().map(|r| r.uomini).sum(),
-                group.iter().map(|r| r.totale).sum(),
-                group.iter().map(|r| r.part_time).sum(),
-            ];
-            for (t, c) in totale.iter_mut().zip(counts) {
-                *t += c;
-            }
+    // Counted as the PDF's staff table counts them: a secondment out is its own row.
+    let org = &piao.organizzazione;
+    let counts = |c: &Conteggio| {
+        [
+            Cell::Integer(c.donne),
+            Cell::Integer(c.uomini),
+            Cell::Integer(c.totale),
+            Cell::Integer(c.part_time),
+            // No cost known is a blank, as in the PDF.
+            if c.costo > 0.0 {
+                Cell::Money(c.costo)
+            } else {
+                Cell::Empty
+            },
+        ]
+    };
+    let rows = org
+        .personale_per_area_e_contratto()
+        .iter()
+        .map(|(area, contratto, c)| {
             let mut row = vec![Cell::text(*area), Cell::text(*contratto)];
-            row.extend(counts.map(Cell::Integer));
-            row.push(sum_money(group.iter().map(|r| r.costo)));
-            rows.push(row);
-        }
-    }
+            row.extend(counts(c));
+            row
+        })
+        .collect();
     let mut totals = vec![Cell::text("Totale"), Cell::Empty];
-    totals.extend(totale.map(Cell::Integer));
-    totals.push(sum_money(staff.iter().map(|r| r.costo)));
+    totals.extend(counts(&org.totale_personale()));
     Table {
         slug: format!("dotazione-organica-{}", piao.piano.triennio.primo - 1),
         title: "Dotazione organica: personale in servizio".into(),

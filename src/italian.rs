@@ -126,6 +126,12 @@ pub fn percent(fraction: f64) -> String {
     format!("{}%", number((fraction * 1000.0).round() / 10.0))
 }
 
+/// A fraction as a percentage with a fixed number of decimals: 0.231 is "23,10%" with two,
+/// as ratios and legal thresholds are quoted.
+pub fn percent_fixed(fraction: f64, decimals: usize) -> String {
+    format!("{}%", decimal(fraction * 100.0, decimals))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -110,6 +110,8 @@ fn filled_templates_build_a_piao() {
         "denominazione: \"Comune di ...\"",
         "denominazione: \"Comune di Prova\"",
     );
+    // The fixture's capacity figures need the comune's population.
+    edit(&yaml, "popolazione:          #", "popolazione: 4200 #");
     edit(
         &yaml,
         "testo: \"\"",

@@ -124,6 +124,7 @@ const TABLES: &[(&str, &str)] = &[
     ("personale/posizioni-organizzative", "incarichi-eq"),
     ("bandi-di-concorso", "piano-assunzioni-2026-2028"),
     ("bandi-di-concorso", "cessazioni-previste-2026-2028"),
+    ("bandi-di-concorso", "piano-assunzioni-spesa-2026-2028"),
     (
         "performance/piano-della-performance",
         "obiettivi-valore-pubblico-2026-2028",

@@ -8,6 +8,7 @@ use crate::italian;
 use crate::load::convert::Sources;
 use crate::model::*;
 
+mod capacita;
 mod trasparenza;
 
 /// The legal floor of the smart-working contingent (15% of staff on remotable activities).
@@ -25,6 +26,7 @@ pub fn run(piao: &Piao, sources: &Sources, report: &mut Report) {
     personale(piao, sources, report);
     lavoro_agile(piao, sources, report);
     fabbisogni(piao, sources, report);
+    capacita::run(piao, sources, report);
     formazione(piao, sources, report);
     rischi(piao, sources, report);
     trasparenza::run(piao, sources, report);

@@ -263,6 +263,7 @@ pub fn organizzazione(
             struttura: units.resolve(row, "struttura"),
             numero: row.count("numero").unwrap_or(0),
             motivo: row.text("motivo").unwrap_or_default(),
+            costo: row.number("costo"),
         });
     }
     for row in wb.rows("assunzioni") {
@@ -322,6 +323,21 @@ pub fn organizzazione(
             addetti: row.count("addetti"),
             percentuale: row.percent("percentuale").unwrap_or(0.0),
         });
+    }
+    if wb.has("capacita") {
+        let rows = wb.rows("capacita");
+        for (i, row) in rows.iter().enumerate() {
+            sources.add("capacita", i.to_string(), &row.at);
+        }
+        org.rendiconti = Some(
+            rows.iter()
+                .map(|row| capacita::VoceFinanziaria {
+                    voce: row.text("voce").unwrap_or_default(),
+                    anno: year(row),
+                    importo: row.number("importo").unwrap_or(0.0),
+                })
+                .collect(),
+        );
     }
     units.flush(report);
     org

@@ -110,6 +110,11 @@ impl WorkbookData {
         self.sheets.get(sheet).is_some_and(|s| s.invalid_rows == 0)
     }
 
+    /// Whether `sheet` is in the file (an optional sheet may be absent).
+    pub fn has(&self, sheet: &str) -> bool {
+        self.sheets.contains_key(sheet)
+    }
+
     pub fn rows(&self, sheet: &str) -> &[Row] {
         self.sheets
             .get(sheet)
@@ -189,6 +194,9 @@ pub fn read(path: &Path, spec: &'static Workbook, report: &mut Report) -> Workbo
     for sheet in spec.sheets {
         let wanted = cell::normalize(sheet.name);
         let Some(name) = names.iter().find(|n| cell::normalize(n) == wanted) else {
+            if sheet.optional {
+                continue;
+            }
             let mut d = crate::diag::Diagnostic::error(
                 Location::file(&file),
                 format!("manca il foglio «{}»", sheet.name),

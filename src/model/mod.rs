@@ -3,6 +3,7 @@
 //! render later, and every objective, phase and indicator has a stable identifier, because the
 //! monitoring reports and the year-over-year comparison will need them.
 
+pub mod capacita;
 pub mod ente;
 pub mod organizzazione;
 pub mod performance;

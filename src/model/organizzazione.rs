@@ -63,6 +63,8 @@ pub struct Cessazione {
     pub struttura: Option<String>,
     pub numero: u64,
     pub motivo: String,
+    /// Yearly cost the termination frees (for the hiring capacity).
+    pub costo: Option<f64>,
 }
 
 /// A row of the hiring plan.
@@ -123,6 +125,8 @@ pub struct Organizzazione {
     pub formazione: Vec<Corso>,
     pub lavoro_agile: Vec<LavoroAgile>,
     pub contingente: Vec<Contingente>,
+    /// The rendiconti figures for the hiring capacity; `None` when the sheet is absent.
+    pub rendiconti: Option<Vec<super::capacita::VoceFinanziaria>>,
 }
 
 impl Organizzazione {

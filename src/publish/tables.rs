@@ -74,6 +74,7 @@ pub fn all(piao: &Piao) -> Vec<Table> {
         posizioni_organizzative(piao),
         assunzioni(piao),
         cessazioni(piao),
+        spesa_personale(piao),
         obiettivi_valore_pubblico(piao),
         obiettivi_performance(piao),
         rischi(piao),
@@ -453,6 +454,7 @@ fn cessazioni(piao: &Piao) -> Table {
                     .unwrap_or(Cell::Empty),
                 Cell::Integer(c.numero),
                 Cell::text(&c.motivo),
+                Cell::opt_money(c.costo),
             ]
         })
         .collect();
@@ -469,6 +471,7 @@ fn cessazioni(piao: &Piao) -> Table {
             column("STRUTTURA", "Struttura", Type::Text, "Struttura"),
             column("NUMERO", "Numero", Type::Integer, "Cessazioni"),
             column("MOTIVO", "Motivo", Type::Text, "Pensionamento, dimissioni, mobilità…"),
+            column("COSTO_LIBERATO_EUR", "Costo annuo liberato", Type::Money, "Spesa annua a regime che la cessazione libera, in euro"),
         ],
         rows,
         totals: Some(vec![
@@ -477,6 +480,111 @@ fn cessazioni(piao: &Piao) -> Table {
             Cell::Empty,
             Cell::Empty,
             Cell::Integer(out.iter().map(|c| c.numero).sum()),
+            Cell::Empty,
+            sum_money(out.iter().map(|c| c.costo)),
+        ]),
+    }
+}
+
+/// The hiring plan year by year: hires and terminations with their cost, and, when the
+/// hiring capacity of DM 17 marzo 2020 is computed, the staff spending they lead to and the
+/// most the comune may spend.
+fn spesa_personale(piao: &Piao) -> Table {
+    use crate::model::capacita::{Esito, calcola};
+    let org = &piao.organizzazione;
+    let calcolo = match calcola(piao) {
+        Esito::Calcolato(c) => Some(c),
+        _ => None,
+    };
+    let rows = if org.assunzioni.is_empty() && org.cessazioni.is_empty() {
+        Vec::new()
+    } else {
+        piao.piano
+            .triennio
+            .anni()
+            .iter()
+            .enumerate()
+            .map(|(i, &anno)| {
+                let hires = org.assunzioni.iter().filter(|h| h.anno == anno);
+                let out = org.cessazioni.iter().filter(|c| c.anno == anno);
+                let year = calcolo.as_ref().map(|c| &c.piano[i]);
+                vec![
+                    Cell::Integer(anno as u64),
+                    Cell::Integer(hires.clone().map(|h| h.numero).sum()),
+                    sum_money(hires.map(|h| h.costo)),
+                    Cell::Integer(out.clone().map(|c| c.numero).sum()),
+                    sum_money(out.map(|c| c.costo)),
+                    year.map_or(Cell::Empty, |y| Cell::Money(y.spesa)),
+                    calcolo
+                        .as_ref()
+                        .map_or(Cell::Empty, |c| Cell::Money(c.spesa_massima)),
+                ]
+            })
+            .collect()
+    };
+    let base = match &calcolo {
+        Some(c) => format!(
+            " La spesa prevista è quella del rendiconto {} ({}) più il costo cumulato delle assunzioni al netto delle cessazioni; la spesa massima è quella consentita dal DM 17 marzo 2020.",
+            c.anno_spesa,
+            crate::italian::money(c.spesa_totale)
+        ),
+        None => String::new(),
+    };
+    Table {
+        slug: slug(piao, "piano-assunzioni-spesa"),
+        title: "Piano dei fabbisogni: spesa di personale per anno".into(),
+        description: format!(
+            "Per ciascun anno del triennio, le assunzioni e le cessazioni del piano dei fabbisogni (sottosezione 3.3 del PIAO) con il loro costo annuo a regime.{base}"
+        ),
+        section: BANDI_DI_CONCORSO,
+        period: triennio(piao),
+        columns: vec![
+            column("ANNO", "Anno", Type::Integer, "Anno del triennio"),
+            column(
+                "NUMERO_ASSUNZIONI",
+                "Assunzioni",
+                Type::Integer,
+                "Posti da coprire nell'anno",
+            ),
+            column(
+                "COSTO_ASSUNZIONI_EUR",
+                "Costo delle assunzioni",
+                Type::Money,
+                "Costo annuo a regime delle assunzioni dell'anno, in euro",
+            ),
+            column(
+                "NUMERO_CESSAZIONI",
+                "Cessazioni",
+                Type::Integer,
+                "Cessazioni previste nell'anno",
+            ),
+            column(
+                "COSTO_CESSAZIONI_EUR",
+                "Costo liberato dalle cessazioni",
+                Type::Money,
+                "Spesa annua a regime liberata dalle cessazioni dell'anno, in euro",
+            ),
+            column(
+                "SPESA_PERSONALE_PREVISTA_EUR",
+                "Spesa di personale prevista",
+                Type::Money,
+                "Spesa di personale a fine anno secondo il piano, in euro (solo se la capacità assunzionale è calcolata)",
+            ),
+            column(
+                "SPESA_PERSONALE_MASSIMA_EUR",
+                "Spesa di personale massima",
+                Type::Money,
+                "Spesa massima consentita dal DM 17 marzo 2020, in euro (solo se la capacità assunzionale è calcolata)",
+            ),
+        ],
+        rows,
+        totals: Some(vec![
+            Cell::text("Totale"),
+            Cell::Integer(org.assunzioni.iter().map(|h| h.numero).sum()),
+            sum_money(org.assunzioni.iter().map(|h| h.costo)),
+            Cell::Integer(org.cessazioni.iter().map(|c| c.numero).sum()),
+            sum_money(org.cessazioni.iter().map(|c| c.costo)),
+            Cell::Empty,
             Cell::Empty,
         ]),
     }

@@ -229,8 +229,11 @@ pub fn view(piao: &Piao) -> Value {
             "anno": c.anno.to_string(), "area": c.area, "profilo": opt(&c.profilo),
             "struttura": c.struttura.as_deref().map(unit_name),
             "numero": italian::integer(c.numero), "motivo": c.motivo,
+            "costo": c.costo.map(italian::money),
         })).collect::<Vec<_>>(),
+        "costo_cessazioni": org.cessazioni.iter().any(|c| c.costo.is_some()),
         "per_anno": per_anno,
+        "capacita": capacita(piao),
     });
 
     let formazione = json!({
@@ -347,6 +350,174 @@ pub fn view(piao: &Piao) -> Value {
         "fabbisogni": fabbisogni,
         "formazione": formazione,
         "monitoraggio": perf.monitoraggio,
+    })
+}
+
+/// The hiring capacity of DM 17 marzo 2020, as lines a revisore can follow: the inputs, each
+/// step of the computation with its formula, then the plan's cost year by year.
+fn capacita(piao: &Piao) -> Value {
+    use crate::model::capacita::{Esito, Posizione, calcola};
+    let c = match calcola(piao) {
+        Esito::NonApplicabile(why) | Esito::NonCalcolato(why) => {
+            return json!({ "nota": why, "calcolo": null });
+        }
+        Esito::Calcolato(c) => c,
+    };
+    let pct = |f: f64| italian::percent_fixed(f, 2);
+    let money = italian::money;
+    let anni: Vec<String> = c.entrate.iter().map(|(a, _)| a.to_string()).collect();
+    let ultimo = c.anno_spesa;
+    let sotto = c.posizione == Posizione::SottoSoglia;
+    let righe = vec![
+        json!([
+            "A",
+            format!(
+                "Media delle entrate correnti dei rendiconti {}, {} e {}",
+                anni[0], anni[1], anni[2]
+            ),
+            "tabella delle entrate",
+            money(c.media_entrate)
+        ]),
+        json!([
+            "B",
+            format!("FCDE di parte corrente stanziato nel bilancio di previsione {ultimo}"),
+            "",
+            money(c.fcde)
+        ]),
+        json!([
+            "C",
+            "Entrate correnti al netto del FCDE",
+            "A − B",
+            money(c.entrate_nette)
+        ]),
+        json!([
+            "D",
+            format!("Spesa di personale del rendiconto {ultimo}"),
+            "tabella della spesa",
+            money(c.spesa_totale)
+        ]),
+        json!([
+            "E",
+            "Rapporto tra spesa di personale ed entrate correnti nette",
+            "D ÷ C",
+            pct(c.rapporto)
+        ]),
+        json!([
+            "F",
+            "Popolazione residente",
+            "ente.yaml",
+            italian::integer(c.popolazione)
+        ]),
+        json!([
+            "G",
+            "Fascia demografica (art. 3)",
+            "da F",
+            c.fascia.descrizione()
+        ]),
+        json!([
+            "H",
+            "Valore soglia della fascia (Tabella 1, art. 4)",
+            "",
+            pct(c.fascia.soglia)
+        ]),
+        json!([
+            "I",
+            "Valore soglia di rientro della fascia (Tabella 3, art. 6)",
+            "",
+            pct(c.fascia.rientro)
+        ]),
+        json!([
+            "L",
+            "Spesa di personale massima",
+            if sotto {
+                "H × C"
+            } else {
+                "D (rapporto da non aumentare)"
+            },
+            money(c.spesa_massima)
+        ]),
+        json!([
+            "M",
+            "Incremento massimo della spesa di personale",
+            "L − D",
+            money(c.incremento_massimo)
+        ]),
+    ];
+    let collocazione = match c.posizione {
+        Posizione::SottoSoglia => format!(
+            "Il rapporto (E = {}) non supera il valore soglia della Tabella 1 (H = {}): il comune può incrementare la spesa di personale fino a {} (L), cioè di {} rispetto al rendiconto {ultimo} (M), nel rispetto dell'equilibrio pluriennale di bilancio asseverato dall'organo di revisione (art. 4 DM 17 marzo 2020).",
+            pct(c.rapporto),
+            pct(c.fascia.soglia),
+            money(c.spesa_massima),
+            money(c.incremento_massimo)
+        ),
+        Posizione::TraLeSoglie => format!(
+            "Il rapporto (E = {}) è compreso tra il valore soglia della Tabella 1 (H = {}) e il valore soglia di rientro della Tabella 3 (I = {}): il comune non può incrementare il rapporto tra spesa di personale ed entrate correnti (DM 17 marzo 2020).",
+            pct(c.rapporto),
+            pct(c.fascia.soglia),
+            pct(c.fascia.rientro)
+        ),
+        Posizione::SopraRientro => format!(
+            "Il rapporto (E = {}) supera il valore soglia di rientro della Tabella 3 (I = {}): il comune adotta un percorso di graduale riduzione del rapporto (art. 6 DM 17 marzo 2020) e non può incrementare la spesa di personale.",
+            pct(c.rapporto),
+            pct(c.fascia.rientro)
+        ),
+    };
+    let mut note = vec![
+        "Costi annui a regime; le entrate sono quelle dei rendiconti considerati. L'incremento cumulato somma, dal primo anno del triennio, il costo delle assunzioni meno il costo liberato dalle cessazioni.".to_string(),
+    ];
+    if c.assunzioni_senza_costo > 0 {
+        note.push(match c.assunzioni_senza_costo {
+            1 => "Una riga del piano delle assunzioni non indica il costo annuo e non è compresa nel calcolo.".to_string(),
+            n => format!("{n} righe del piano delle assunzioni non indicano il costo annuo e non sono comprese nel calcolo."),
+        });
+    }
+    if c.cessazioni_senza_costo > 0 {
+        note.push(match c.cessazioni_senza_costo {
+            1 => "Una riga delle cessazioni non indica il costo liberato: il suo risparmio non è considerato (calcolo prudenziale).".to_string(),
+            n => format!("{n} righe delle cessazioni non indicano il costo liberato: il loro risparmio non è considerato (calcolo prudenziale)."),
+        });
+    }
+    if piao.piano.triennio.primo <= crate::model::capacita::ULTIMO_ANNO_TABELLA_2 {
+        note.push(format!(
+            "Fino al {} vale anche il limite annuo di incremento della Tabella 2 (art. 5) sulla spesa di personale del 2018, non compreso in questo prospetto.",
+            crate::model::capacita::ULTIMO_ANNO_TABELLA_2
+        ));
+    }
+    let esito = |entro: bool| match (sotto, entro) {
+        (true, true) => "entro la capacità",
+        (true, false) => "oltre la capacità",
+        (false, true) => "spesa non in aumento",
+        (false, false) => "spesa in aumento",
+    };
+    json!({
+        "nota": null,
+        "calcolo": {
+            "entrate": c.entrate.iter().map(|(anno, t)| json!({
+                "anno": anno.to_string(),
+                "titoli": t.map(money),
+                "totale": money(t.iter().sum()),
+            })).collect::<Vec<_>>(),
+            "media": money(c.media_entrate),
+            "anno_spesa": ultimo.to_string(),
+            "spesa": c.spesa.iter().map(|(v, x)| {
+                let voce = v.strip_prefix("Spesa di personale - ").unwrap_or(v);
+                json!([voce, money(*x)])
+            }).collect::<Vec<_>>(),
+            "spesa_totale": money(c.spesa_totale),
+            "righe": righe,
+            "collocazione": collocazione,
+            "piano": c.piano.iter().map(|a| json!({
+                "anno": a.anno.to_string(),
+                "assunzioni": money(a.assunzioni),
+                "cessazioni": money(a.cessazioni),
+                "incremento": money(a.incremento),
+                "spesa": money(a.spesa),
+                "rapporto": pct(a.rapporto),
+                "esito": esito(a.entro),
+            })).collect::<Vec<_>>(),
+            "note": note,
+        },
     })
 }
 

@@ -55,6 +55,7 @@ const STRUTTURE: Sheet = Sheet {
     name: "Strutture",
     purpose: "Le strutture organizzative dell'ente (settori, servizi autonomi, staff) con il loro responsabile. Le altre tabelle indicano la struttura con il codice o il nome scritti qui.",
     section: "3.1",
+    optional: false,
     columns: &[
         col(
             "codice",
@@ -136,6 +137,7 @@ const PERSONALE: Sheet = Sheet {
     name: "Personale",
     purpose: "Il personale in servizio al 31 dicembre, per area, contratto e struttura. Una riga per ogni combinazione; il programma calcola i totali.",
     section: "3.1",
+    optional: false,
     columns: &[
         col(
             "struttura",
@@ -210,6 +212,7 @@ const CESSAZIONI: Sheet = Sheet {
     name: "Cessazioni",
     purpose: "Le cessazioni dal servizio previste nel triennio.",
     section: "3.3",
+    optional: false,
     columns: &[
         col(
             "anno",
@@ -252,6 +255,48 @@ const CESSAZIONI: Sheet = Sheet {
             "Causa della cessazione.",
             "Pensionamento",
         ),
+        col(
+            "costo",
+            "Costo annuo liberato (€)",
+            Money,
+            false,
+            "Spesa annua a regime che la cessazione libera (per il calcolo della capacità assunzionale). Se vuoto il risparmio non è considerato.",
+            "34.000,00",
+        ),
+    ],
+};
+
+const CAPACITA: Sheet = Sheet {
+    key: "capacita",
+    name: "Capacità assunzionale",
+    purpose: "Solo per i comuni: i dati dei rendiconti per la capacità assunzionale del DM 17 marzo 2020 (art. 33 c. 2 D.L. 34/2019), compilati con la Ragioneria. Una riga per voce e per anno. Entrate correnti: gli accertamenti di competenza dei Titoli I, II e III del rendiconto (quadro generale riassuntivo), per ciascuno degli ultimi tre rendiconti approvati. FCDE: il fondo crediti di dubbia esigibilità di parte corrente stanziato nel bilancio di previsione dell'ultimo di quei tre anni. Spesa di personale: gli impegni di competenza dell'ultimo rendiconto approvato, al lordo degli oneri riflessi e al netto dell'IRAP, divisi nelle voci dell'elenco (il programma ne fa la somma). La popolazione residente è quella di ente.yaml. Il foglio è facoltativo: se manca, il PIAO non contiene il calcolo.",
+    section: "3.3",
+    optional: true,
+    columns: &[
+        col(
+            "voce",
+            "Voce",
+            Choice(crate::model::capacita::VOCI),
+            true,
+            "Entrate correnti per titolo, FCDE o componente della spesa di personale.",
+            "Entrate correnti - Titolo I",
+        ),
+        col(
+            "anno",
+            "Anno",
+            Year,
+            true,
+            "Anno del rendiconto (per il FCDE: del bilancio di previsione).",
+            "2024",
+        ),
+        col(
+            "importo",
+            "Importo (€)",
+            Money,
+            true,
+            "Importo in euro, come risulta dal rendiconto o dal bilancio.",
+            "12.450.300,00",
+        ),
     ],
 };
 
@@ -260,6 +305,7 @@ const ASSUNZIONI: Sheet = Sheet {
     name: "Assunzioni",
     purpose: "Il piano delle assunzioni per ciascun anno del triennio.",
     section: "3.3",
+    optional: false,
     columns: &[
         col(
             "anno",
@@ -326,6 +372,7 @@ const FORMAZIONE: Sheet = Sheet {
     name: "Formazione",
     purpose: "I corsi di formazione programmati per il primo anno del triennio.",
     section: "3.3",
+    optional: false,
     columns: &[
         col(
             "titolo",
@@ -408,6 +455,7 @@ const LAVORO_AGILE: Sheet = Sheet {
     name: "Lavoro agile",
     purpose: "Il lavoro agile per struttura: dipendenti con accordo individuale, chi non ne fruisce, il totale effettivo.",
     section: "3.2",
+    optional: false,
     columns: &[
         col(
             "struttura",
@@ -465,6 +513,7 @@ const CONTINGENTE: Sheet = Sheet {
     name: "Contingente lavoro agile",
     purpose: "Il contingente di lavoro agile per ogni anno del triennio, in percentuale del personale che svolge attività eseguibili da remoto (minimo di legge 15%).",
     section: "3.2",
+    optional: false,
     columns: &[
         col("anno", "Anno", Year, true, "Anno del triennio.", "2026"),
         col(
@@ -491,6 +540,7 @@ const OBIETTIVI_VP: Sheet = Sheet {
     name: "Valore pubblico",
     purpose: "Gli obiettivi di valore pubblico (benessere dei cittadini) a cui si collegano gli obiettivi di performance.",
     section: "2.1",
+    optional: false,
     columns: &[
         col(
             "codice",
@@ -548,6 +598,7 @@ const INDICATORI_VP: Sheet = Sheet {
     name: "Indicatori VP",
     purpose: "Gli indicatori di impatto degli obiettivi di valore pubblico, con base di partenza e valori attesi per i tre anni.",
     section: "2.1",
+    optional: false,
     columns: &[
         col(
             "obiettivo",
@@ -592,6 +643,7 @@ const OBIETTIVI: Sheet = Sheet {
     name: "Obiettivi",
     purpose: "Le schede degli obiettivi di performance (PEG/PDO): una riga per obiettivo. Le fasi e gli indicatori stanno nei fogli Fasi e Indicatori.",
     section: "2.2",
+    optional: false,
     columns: &[
         col(
             "struttura",
@@ -705,6 +757,7 @@ const FASI: Sheet = Sheet {
     name: "Fasi",
     purpose: "Le fasi di ogni obiettivo, con la loro incidenza (il totale di un obiettivo fa 100%) e la scadenza.",
     section: "2.2",
+    optional: false,
     columns: &[
         OBIETTIVO_STRUTTURA,
         OBIETTIVO_CODICE,
@@ -756,6 +809,7 @@ const INDICATORI: Sheet = Sheet {
     name: "Indicatori",
     purpose: "Gli indicatori di risultato degli obiettivi di performance, con i valori attesi per i tre anni.",
     section: "2.2",
+    optional: false,
     columns: &[
         OBIETTIVO_STRUTTURA,
         OBIETTIVO_CODICE,
@@ -794,6 +848,7 @@ const MONITORAGGIO: Sheet = Sheet {
     name: "Monitoraggio",
     purpose: "Chi controlla ogni sottosezione del PIAO, come e con quale frequenza.",
     section: "4",
+    optional: false,
     columns: &[
         col(
             "sottosezione",
@@ -835,6 +890,7 @@ const RISCHI: Sheet = Sheet {
     name: "Mappa dei rischi",
     purpose: "La mappatura dei processi a rischio corruttivo e la valutazione del rischio.",
     section: "2.3",
+    optional: false,
     columns: &[
         col(
             "codice",
@@ -900,6 +956,7 @@ const MISURE: Sheet = Sheet {
     name: "Misure",
     purpose: "Le misure generali e specifiche di prevenzione, collegate ai rischi mappati.",
     section: "2.3",
+    optional: false,
     columns: &[
         col(
             "rischio",
@@ -957,6 +1014,7 @@ const TRASPARENZA: Sheet = Sheet {
     name: "Obblighi di trasparenza",
     purpose: "Gli obblighi di pubblicazione in Amministrazione Trasparente, con i responsabili e la frequenza di aggiornamento.",
     section: "2.3",
+    optional: false,
     columns: &[
         col(
             "sezione",
@@ -1019,6 +1077,7 @@ pub const PERSONALE_WB: Workbook = Workbook {
         PERSONALE,
         CESSAZIONI,
         ASSUNZIONI,
+        CAPACITA,
         FORMAZIONE,
         LAVORO_AGILE,
         CONTINGENTE,

@@ -56,6 +56,9 @@ pub struct Sheet {
     pub purpose: &'static str,
     /// The PIAO sub-section it feeds, such as "3.1".
     pub section: &'static str,
+    /// Whether a workbook may lack the sheet (one added after offices had filled their files,
+    /// or one only some administrations need): then it is read as empty, without an error.
+    pub optional: bool,
     pub columns: &'static [Column],
 }
 

@@ -178,7 +178,12 @@ fn width(kind: Kind) -> f64 {
     match kind {
         Kind::LongText => 50.0,
         Kind::Text => 28.0,
-        Kind::Choice(_) => 24.0,
+        // Wide enough for the longest value of the list, within reason.
+        Kind::Choice(values) => values
+            .iter()
+            .map(|v| v.chars().count() as f64 + 2.0)
+            .fold(24.0, f64::max)
+            .min(60.0),
         Kind::Unit => 16.0,
         Kind::Date | Kind::Deadline => 14.0,
         Kind::Money => 16.0,

@@ -50,6 +50,8 @@ pub struct Fixture {
     /// Merged ranges: (workbook, sheet, first row, first column, last row, last column,
     /// value), zero-based with the header on row 0.
     pub merged: Vec<(&'static str, &'static str, u32, u16, u32, u16, String)>,
+    /// Sheets left out of their workbook: (workbook, sheet).
+    pub omitted: Vec<(&'static str, &'static str)>,
 }
 
 impl Default for Fixture {
@@ -133,6 +135,7 @@ impl Default for Fixture {
                 "SET1",
                 "1",
                 "Pensionamento",
+                "",
             ])],
         );
         put(
@@ -148,6 +151,27 @@ impl Default for Fixture {
                 "Tempo pieno",
                 "33500",
             ])],
+        );
+        put(
+            "personale",
+            "capacita",
+            vec![
+                row(&["Entrate correnti - Titolo I", "2022", "2400000"]),
+                row(&["Entrate correnti - Titolo II", "2022", "450000"]),
+                row(&["Entrate correnti - Titolo III", "2022", "650000"]),
+                row(&["Entrate correnti - Titolo I", "2023", "2450000"]),
+                row(&["Entrate correnti - Titolo II", "2023", "480000"]),
+                row(&["Entrate correnti - Titolo III", "2023", "670000"]),
+                row(&["Entrate correnti - Titolo I", "2024", "2500000"]),
+                row(&["Entrate correnti - Titolo II", "2024", "500000"]),
+                row(&["Entrate correnti - Titolo III", "2024", "700000"]),
+                row(&["FCDE di parte corrente", "2024", "100000"]),
+                row(&[
+                    "Spesa di personale - tempo indeterminato e determinato",
+                    "2024",
+                    "840000",
+                ]),
+            ],
         );
         put(
             "personale",
@@ -305,6 +329,7 @@ impl Default for Fixture {
             yaml: ENTE_YAML.to_string(),
             extra: Vec::new(),
             merged: Vec::new(),
+            omitted: Vec::new(),
         }
     }
 }
@@ -350,6 +375,9 @@ fn write_workbook(spec: &Workbook, fixture: &Fixture, path: &Path) {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let date = Format::new().set_num_format("dd/mm/yyyy");
     for sheet in spec.sheets {
+        if fixture.omitted.contains(&(spec.key, sheet.key)) {
+            continue;
+        }
         let ws = wb.add_worksheet();
         ws.set_name(sheet.name).unwrap();
         for (c, column) in sheet.columns.iter().enumerate() {

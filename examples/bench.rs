@@ -53,6 +53,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 templates: None,
                 trasparenza: false,
                 data_pubblicazione: date,
+                modo: Default::default(),
             })?;
             times.push(start.elapsed().as_secs_f64());
             pages = built.pdf.map(|p| p.pages).unwrap_or(0);
@@ -75,6 +76,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             output: tmp.path().join(format!("pub{i}")),
             templates: None,
             data_pubblicazione: date,
+            modo: Default::default(),
         })?;
         times.push(start.elapsed().as_secs_f64());
     }

@@ -45,6 +45,11 @@ pub enum Command {
         /// cambiate. Se omessa, la data di oggi.
         #[arg(long, value_parser = parse_date)]
         data_pubblicazione: Option<NaiveDate>,
+        /// Bozza da far circolare: ciò che manca per la deliberazione è segnalato come avviso e
+        /// non blocca; ogni pagina del PDF porta la scritta BOZZA, il file si chiama
+        /// PIAO_..._BOZZA.pdf e le tabelle vanno in trasparenza-bozza/.
+        #[arg(long)]
+        bozza: bool,
     },
     /// Scrive solo la pubblicazione per Amministrazione Trasparente (output/trasparenza/), senza
     /// il PDF.
@@ -62,6 +67,10 @@ pub enum Command {
         /// Data della pubblicazione (GG/MM/AAAA). Se omessa, la data di oggi.
         #[arg(long, value_parser = parse_date)]
         data_pubblicazione: Option<NaiveDate>,
+        /// Bozza: le tabelle vanno in trasparenza-bozza/ e ciò che manca per la deliberazione
+        /// è segnalato come avviso.
+        #[arg(long)]
+        bozza: bool,
     },
     /// Controlla i dati di input e riporta tutti i problemi, cella per cella.
     Check {
@@ -71,6 +80,9 @@ pub enum Command {
         /// Formato del rapporto.
         #[arg(long, value_enum, default_value_t = Format::Testo)]
         format: Format,
+        /// Controlla come per una bozza: ciò che manca per la deliberazione è un avviso.
+        #[arg(long)]
+        bozza: bool,
     },
     /// Crea una nuova cartella di input: ente.yaml da completare e i fogli di calcolo vuoti.
     Init {

@@ -5,6 +5,7 @@ mod cli;
 
 use clap::Parser;
 use cli::{Cli, Command, Format};
+use piao::model::Modo;
 use piao::pipeline::{self, Failure};
 use std::process::ExitCode;
 
@@ -17,25 +18,29 @@ fn main() -> ExitCode {
             templates,
             senza_trasparenza,
             data_pubblicazione,
+            bozza,
         } => build(pipeline::BuildOptions {
             input: dir,
             output,
             templates,
             trasparenza: !senza_trasparenza,
             data_pubblicazione: data_pubblicazione.unwrap_or_else(today),
+            modo: modo(bozza),
         }),
         Command::Pubblica {
             dir,
             output,
             templates,
             data_pubblicazione,
+            bozza,
         } => publish(pipeline::PublishOptions {
             input: dir,
             output,
             templates,
             data_pubblicazione: data_pubblicazione.unwrap_or_else(today),
+            modo: modo(bozza),
         }),
-        Command::Check { dir, format } => check(&dir, format),
+        Command::Check { dir, format, bozza } => check(&dir, format, modo(bozza)),
         Command::Init { dir, force } => init(&dir, force),
     };
     match result {
@@ -45,6 +50,10 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn modo(bozza: bool) -> Modo {
+    if bozza { Modo::Bozza } else { Modo::Definitivo }
 }
 
 /// Exit code 1 when the input has errors, 0 otherwise.
@@ -71,7 +80,7 @@ fn build(options: pipeline::BuildOptions) -> Result<ExitCode, Failure> {
         println!("Dati per il Portale PIAO in {}.", portale.display());
     }
     if let Some(p) = &built.publication {
-        print_publication(p);
+        print_publication(p, options.modo);
     }
     Ok(input_code(&built.report))
 }
@@ -80,7 +89,7 @@ fn publish(options: pipeline::PublishOptions) -> Result<ExitCode, Failure> {
     let run = pipeline::publish(&options)?;
     eprint!("{}", run.report.to_text());
     match &run.publication {
-        Some(p) => print_publication(p),
+        Some(p) => print_publication(p, options.modo),
         None => {
             eprintln!("La pubblicazione non è stata prodotta: correggere gli errori e riprovare.")
         }
@@ -88,7 +97,7 @@ fn publish(options: pipeline::PublishOptions) -> Result<ExitCode, Failure> {
     Ok(input_code(&run.report))
 }
 
-fn print_publication(p: &piao::publish::Published) {
+fn print_publication(p: &piao::publish::Published, modo: Modo) {
     use piao::publish::Stato;
     for title in &p.withdrawn {
         eprintln!(
@@ -101,8 +110,12 @@ fn print_publication(p: &piao::publish::Published) {
         );
     }
     if p.draft {
+        let why = match modo {
+            Modo::Bozza => "costruita come bozza",
+            Modo::Definitivo => "mancano numero e data della deliberazione in ente.yaml",
+        };
         println!(
-            "Bozza delle tabelle di Amministrazione Trasparente in {} (da non pubblicare: mancano numero e data della deliberazione in ente.yaml); elenco in {}.",
+            "Bozza delle tabelle di Amministrazione Trasparente in {} (da non pubblicare: {why}); elenco in {}.",
             p.dir.display(),
             p.dir.join("index.html").display()
         );
@@ -124,8 +137,8 @@ fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-fn check(dir: &std::path::Path, format: Format) -> Result<ExitCode, Failure> {
-    let checked = pipeline::check(dir)?;
+fn check(dir: &std::path::Path, format: Format, modo: Modo) -> Result<ExitCode, Failure> {
+    let checked = pipeline::check_as(dir, modo)?;
     match format {
         Format::Testo => print!("{}", checked.report.to_text()),
         Format::Json => println!("{}", checked.report.to_json()),

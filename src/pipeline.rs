@@ -3,6 +3,7 @@
 
 use crate::diag::{Location, Report};
 use crate::load;
+use crate::model::Modo;
 use crate::output::write_atomic;
 use crate::publish::{self, Published};
 use crate::render;
@@ -18,14 +19,23 @@ pub struct Checked {
     pub report: Report,
 }
 
-/// Loads and checks the input folder.
+/// Loads and checks the input folder as for a final build.
 pub fn check(dir: &Path) -> Result<Checked, Failure> {
-    checked_with_view(dir).map(|(checked, _)| checked)
+    check_as(dir, Modo::Definitivo)
 }
 
-/// [`check`], keeping the view it computed for the glyph check so that `build` lays out the
-/// same view without computing it again.
-fn checked_with_view(dir: &Path) -> Result<(Checked, Option<serde_json::Value>), Failure> {
+/// Loads and checks the input folder for a final build or a draft: what a draft may lack is
+/// reported as a warning.
+pub fn check_as(dir: &Path, modo: Modo) -> Result<Checked, Failure> {
+    checked_with_view(dir, modo).map(|(checked, _)| checked)
+}
+
+/// [`check_as`], keeping the view it computed for the glyph check so that `build` lays out
+/// the same view without computing it again.
+fn checked_with_view(
+    dir: &Path,
+    modo: Modo,
+) -> Result<(Checked, Option<serde_json::Value>), Failure> {
     if !dir.is_dir() {
         return Err(Failure::Usage(format!(
             "la cartella di input {} non esiste (crearla con `piao init {}`)",
@@ -35,8 +45,11 @@ fn checked_with_view(dir: &Path) -> Result<(Checked, Option<serde_json::Value>),
     }
     let mut loaded = load::load(dir);
     let mut report = std::mem::take(&mut loaded.report);
+    if let Some(piao) = &loaded.piao {
+        crate::check::completezza::run(piao, modo, &mut report);
+    }
     // What the PDF could not hold is an input error for check too, not only for build.
-    let view = loaded.piao.as_ref().map(render::view::view);
+    let view = loaded.piao.as_ref().map(|p| render::view::view(p, modo));
     if let Some(view) = &view {
         report.extend(unprintable_report(dir, view));
     }
@@ -55,6 +68,8 @@ pub struct BuildOptions {
     pub trasparenza: bool,
     /// The date of the publication: the last-change date of a table whose data changed.
     pub data_pubblicazione: NaiveDate,
+    /// A final build, or a draft marked BOZZA on every page (see [`Modo`]).
+    pub modo: Modo,
 }
 
 /// A PDF that was written.
@@ -77,7 +92,7 @@ pub struct Built {
 
 /// Checks the input and, when it has no errors, writes the PIAO PDF into the output folder.
 pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
-    let (checked, view) = checked_with_view(&options.input)?;
+    let (checked, view) = checked_with_view(&options.input, options.modo)?;
     let mut report = checked.report;
     let nothing = |report| Built {
         report,
@@ -103,12 +118,13 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
                 output: &options.output,
                 date: options.data_pubblicazione,
                 templates: &html,
+                bozza: options.modo == Modo::Bozza,
             },
         )?)
     } else {
         None
     };
-    let name = pdf_name(&piao);
+    let name = pdf_name(&piao, options.modo);
     let path = options.output.join(&name);
     crate::output::remove_leftovers(&options.output);
     write_atomic(&path, &document.bytes).map_err(|e| Failure::io(&path, e))?;
@@ -146,6 +162,8 @@ pub struct PublishOptions {
     /// A folder whose `trasparenza/*.html` replace the embedded HTML templates.
     pub templates: Option<PathBuf>,
     pub data_pubblicazione: NaiveDate,
+    /// A draft publication goes to `trasparenza-bozza/` whatever the deliberation data.
+    pub modo: Modo,
 }
 
 /// The result of `piao pubblica`.
@@ -158,7 +176,7 @@ pub struct PublishedRun {
 /// Checks the input and, when it has no errors, writes only the Amministrazione Trasparente
 /// publication (no PDF).
 pub fn publish(options: &PublishOptions) -> Result<PublishedRun, Failure> {
-    let checked = check(&options.input)?;
+    let checked = check_as(&options.input, options.modo)?;
     let report = checked.report;
     let piao = match checked.loaded.piao {
         Some(piao) if !report.has_errors() => piao,
@@ -177,6 +195,7 @@ pub fn publish(options: &PublishOptions) -> Result<PublishedRun, Failure> {
             output: &options.output,
             date: options.data_pubblicazione,
             templates: &html,
+            bozza: options.modo == Modo::Bozza,
         },
     )?;
     Ok(PublishedRun {
@@ -222,8 +241,12 @@ fn unprintable_report(input: &Path, view: &serde_json::Value) -> Report {
     report
 }
 
-/// `PIAO_2026-2028.pdf`.
-pub fn pdf_name(piao: &crate::model::Piao) -> String {
+/// `PIAO_2026-2028.pdf`; a draft is `PIAO_2026-2028_BOZZA.pdf`, so that its file cannot be
+/// taken for the act's.
+pub fn pdf_name(piao: &crate::model::Piao, modo: Modo) -> String {
     let t = piao.piano.triennio;
-    format!("PIAO_{}-{}.pdf", t.primo, t.ultimo())
+    match modo {
+        Modo::Definitivo => format!("PIAO_{}-{}.pdf", t.primo, t.ultimo()),
+        Modo::Bozza => format!("PIAO_{}-{}_BOZZA.pdf", t.primo, t.ultimo()),
+    }
 }

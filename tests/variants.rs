@@ -108,3 +108,93 @@ fn characters_without_glyph_are_an_input_error_not_a_crash() {
     );
     assert!(!tmp.path().join("out").exists());
 }
+
+/// A folder fresh from `piao init` with only the name filled is not a plan: `check` says what
+/// is missing; a final build refuses it; a draft builds, marked BOZZA on every page.
+#[test]
+fn an_incomplete_plan_is_refused_as_final_and_built_as_a_marked_draft() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("nuovo");
+    assert!(piao(&["init", dir.to_str().unwrap()]).status.success());
+    edit(
+        &dir.join("ente.yaml"),
+        "denominazione: \"Comune di ...\"",
+        "denominazione: \"Comune di Nuovo\"",
+    );
+
+    let check = piao(&["check", dir.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(1), "{}", stdout(&check));
+    let report = stdout(&check);
+    for expected in [
+        "errore: personale.xlsx › Personale: nessun dipendente indicato: senza il personale in servizio non si può stabilire se il PIAO è ordinario o semplificato (soglia di 50 dipendenti)",
+        "errore: ente.yaml: sottosezione 2.2 Performance vuota: è obbligatoria nel PIAO ordinario",
+        "errore: ente.yaml: sottosezione 2.3 Rischi corruttivi e trasparenza vuota: è obbligatoria nel PIAO ordinario",
+        "errore: ente.yaml: sottosezione 3.3.1 Piano triennale dei fabbisogni di personale vuota: è obbligatoria nel PIAO ordinario",
+        "per far circolare una bozza con i dati mancanti: `piao build --bozza`",
+    ] {
+        assert!(
+            report.contains(expected),
+            "manca «{expected}» in:\n{report}"
+        );
+    }
+    assert!(!report.contains("Nessun problema trovato"));
+
+    let out = tmp.path().join("out");
+    let final_build = piao(&["build", dir.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(final_build.status.code(), Some(1));
+    assert!(!out.join("PIAO_2026-2028.pdf").exists());
+
+    let draft = piao(&[
+        "build",
+        dir.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--bozza",
+    ]);
+    assert!(draft.status.success(), "{}", stderr(&draft));
+    assert!(stderr(&draft).contains("avviso: ente.yaml: sottosezione 2.2 Performance vuota"));
+    let pdf = out.join("PIAO_2026-2028_BOZZA.pdf");
+    assert!(!out.join("PIAO_2026-2028.pdf").exists());
+    let pages = pages(&pdf);
+    for page in 1..=pages {
+        let text = std::process::Command::new("pdftotext")
+            .args([
+                "-f",
+                &page.to_string(),
+                "-l",
+                &page.to_string(),
+                pdf.to_str().unwrap(),
+                "-",
+            ])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&text.stdout);
+        assert!(text.contains("BOZZA"), "pagina {page} senza BOZZA:\n{text}");
+    }
+    let text = fold(&pdf_text(&pdf));
+    assert!(text.contains("BOZZA – documento non approvato, da non pubblicare"));
+    assert!(
+        text.contains(
+            "PIAO ordinario o semplificato: da stabilire (manca il personale in servizio)"
+        )
+    );
+    assert!(text.contains("Dipendenti in servizio n.d."), "{text}");
+    assert!(!text.contains("Dipendenti in servizio 0"));
+    assert!(out.join("trasparenza-bozza/index.html").exists());
+    assert!(!out.join("trasparenza").exists());
+}
+
+#[test]
+fn a_complete_plan_carries_no_draft_mark_and_dates_its_staff_figures() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = Fixture::default().write(&tmp.path().join("in"));
+    let out = build(&dir, &tmp.path().join("out"), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = fold(&pdf_text(&tmp.path().join("out/PIAO_2026-2028.pdf")));
+    assert!(!text.contains("BOZZA"));
+    assert!(
+        text.contains("Dipendenti in servizio 8 al 31/12/2025"),
+        "{text}"
+    );
+    assert!(text.contains("Personale in servizio al 31 dicembre 2025"));
+}

@@ -9,6 +9,7 @@ use crate::load::convert::Sources;
 use crate::model::*;
 
 mod capacita;
+pub mod completezza;
 mod trasparenza;
 
 /// The legal floor of the smart-working contingent (15% of staff on remotable activities).

@@ -178,6 +178,13 @@ pub struct Sottosezione {
     pub rinvio: Option<Rinvio>,
 }
 
+impl Sottosezione {
+    /// Whether it has a text or a rinvio.
+    pub fn compilata(&self) -> bool {
+        !self.testo.is_empty() || self.rinvio.is_some()
+    }
+}
+
 /// The narrative text of every sub-section, as the secretariat writes it.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 pub struct Sottosezioni {

@@ -157,6 +157,8 @@ pub struct Options<'a> {
     /// The date of this publication: a changed table's last-change date.
     pub date: NaiveDate,
     pub templates: &'a HtmlTemplates,
+    /// A draft build (`--bozza`): the publication is a draft whatever the deliberation says.
+    pub bozza: bool,
 }
 
 /// What happened to one published unit.
@@ -247,13 +249,13 @@ fn fingerprint_date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid date")
 }
 
-/// Renders the publication of `piao` for `options.output`. A plan whose deliberation has no
-/// number and date yet is a draft: its files go to `trasparenza-bozza/`, dated with the
+/// Renders the publication of `piao` for `options.output`. A draft build, or a plan whose
+/// deliberation has no number and date yet, is a draft: its files go to `trasparenza-bozza/`, dated with the
 /// publication date, and nothing is recorded in the register, so that a draft never becomes
 /// the first publication of a table.
 pub fn prepare(piao: &Piao, options: &Options) -> Result<Prepared, Failure> {
     let d = &piao.piano.deliberazione;
-    let draft = d.numero.is_none() || d.data.is_none();
+    let draft = options.bozza || d.numero.is_none() || d.data.is_none();
     let dir = options
         .output
         .join(if draft { DRAFT_FOLDER } else { FOLDER });

@@ -55,11 +55,11 @@ fn targets(t: &Target) -> Value {
 }
 
 /// Why a sub-section shows no content, when it has none: not required in the simplified
-/// PIAO, or not yet filled. `None` when there is something to show.
-fn nota(has_content: bool, required: bool, semplificato: bool) -> Value {
-    if has_content {
+/// PIAO, or not yet filled (only a draft gets this far: a final build refuses it).
+fn nota(s: &StatoSottosezione) -> Value {
+    if s.compilata {
         Value::Null
-    } else if semplificato && !required {
+    } else if !s.obbligatoria {
         Value::from(
             "Sottosezione non obbligatoria per le amministrazioni con non più di 50 dipendenti (art. 6 DM 132/2022).",
         )
@@ -73,10 +73,6 @@ fn testo(s: &Sottosezione) -> Value {
         "blocchi": s.testo,
         "rinvio": s.rinvio.as_ref().map(|r| json!({"atto": r.atto, "url": r.url})),
     })
-}
-
-fn filled(s: &Sottosezione) -> bool {
-    !s.testo.is_empty() || s.rinvio.is_some()
 }
 
 /// Document metadata shared by the template and the PDF export.
@@ -97,8 +93,8 @@ pub fn meta(piao: &Piao) -> Meta {
     }
 }
 
-/// The whole view.
-pub fn view(piao: &Piao) -> Value {
+/// The whole view; a draft carries the BOZZA mark.
+pub fn view(piao: &Piao, modo: Modo) -> Value {
     let semplificato = piao.semplificato();
     let s = &piao.sottosezioni;
     let org = &piao.organizzazione;
@@ -276,9 +272,14 @@ pub fn view(piao: &Piao) -> Value {
     if let Some(p) = ente.popolazione {
         anagrafica.push(("Popolazione residente", italian::integer(p)));
     }
+    let al_31_12 = format!("al 31/12/{}", piao.piano.triennio.primo - 1);
     anagrafica.push((
-        "Dipendenti in servizio al 31/12",
-        italian::integer(piao.dipendenti()),
+        "Dipendenti in servizio",
+        if piao.dipendenti_noti() {
+            format!("{} {al_31_12}", italian::integer(piao.dipendenti()))
+        } else {
+            "n.d.".to_string()
+        },
     ));
     for (label, persona) in [
         ("RPCT", &ente.rpct),
@@ -296,7 +297,6 @@ pub fn view(piao: &Piao) -> Value {
         }
     }
 
-    let sezione_2_3 = !rischi.is_empty() || !piao.rischi.trasparenza.is_empty();
     json!({
         "meta": meta(piao),
         "ente": {
@@ -307,7 +307,15 @@ pub fn view(piao: &Piao) -> Value {
             "triennio": piao.piano.triennio.label(),
             "anni": anni.map(|a| a.to_string()),
             "semplificato": semplificato,
-            "tipo": if semplificato { "PIAO semplificato (art. 6 DM 132/2022)" } else { "PIAO ordinario" },
+            "bozza": modo == Modo::Bozza,
+            "al_31_12": format!("{}", piao.piano.triennio.primo - 1),
+            "tipo": if !piao.dipendenti_noti() && piao.piano.tipo == Tipo::Automatico {
+                "PIAO ordinario o semplificato: da stabilire (manca il personale in servizio)"
+            } else if semplificato {
+                "PIAO semplificato (art. 6 DM 132/2022)"
+            } else {
+                "PIAO ordinario"
+            },
             "delibera": riga_delibera(&piao.piano),
             "data": italian::date_long(piao.piano.data_documento()),
         },
@@ -323,16 +331,11 @@ pub fn view(piao: &Piao) -> Value {
             "azioni_positive": testo(&s.azioni_positive),
             "monitoraggio": testo(&s.monitoraggio),
         },
-        "note": {
-            "valore_pubblico": nota(filled(&s.valore_pubblico) || !valore_pubblico.is_empty(), false, semplificato),
-            "performance": nota(filled(&s.performance) || !gruppi.is_empty(), false, semplificato),
-            "rischi_corruttivi": nota(filled(&s.rischi_corruttivi) || sezione_2_3, true, semplificato),
-            "struttura_organizzativa": nota(filled(&s.struttura_organizzativa) || !org.strutture.is_empty() || !org.personale.is_empty(), true, semplificato),
-            "lavoro_agile": nota(filled(&s.lavoro_agile) || !la.is_empty() || !org.contingente.is_empty(), true, semplificato),
-            "fabbisogni": nota(filled(&s.fabbisogni) || !org.assunzioni.is_empty() || !org.cessazioni.is_empty(), true, semplificato),
-            "formazione": nota(filled(&s.formazione) || !org.formazione.is_empty(), false, semplificato),
-            "monitoraggio": nota(filled(&s.monitoraggio) || !perf.monitoraggio.is_empty(), false, semplificato),
-        },
+        "note": piao
+            .sottosezioni()
+            .iter()
+            .map(|s| (s.chiave.to_string(), nota(s)))
+            .collect::<serde_json::Map<_, _>>(),
         "valore_pubblico": valore_pubblico,
         "performance": gruppi,
         "rischi": rischi,

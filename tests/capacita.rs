@@ -141,19 +141,53 @@ fn between_the_thresholds_the_ratio_may_not_grow() {
 }
 
 #[test]
-fn above_the_return_threshold_an_increase_is_flagged() {
+fn above_the_return_threshold_spending_must_come_down() {
     // 1,120,000 / 3,500,000 = 32%: above 31,2%.
     let (r, c) = computed(&with_spending("1120000"));
     assert_eq!(c.posizione, Posizione::SopraRientro);
     assert_has(
         &r,
-        "avviso | personale.xlsx › Assunzioni | nel 2026 la spesa di personale cresce di € 33.500,00, ma il rapporto (32,00%) è sopra il valore soglia di rientro del 31,20%: il DM 17 marzo 2020 chiede di ridurlo",
+        "avviso | personale.xlsx › Assunzioni | nel 2026 la spesa di personale non diminuisce (variazione cumulata € 33.500,00), ma il rapporto (32,00%) è sopra il valore soglia di rientro del 31,20%: il DM 17 marzo 2020 chiede di ridurlo",
     );
-    // The same comune, replacing a leaver of the same cost: no increase, no warning.
+    // Replacing a leaver at the same cost does not bring the ratio down either.
     let mut f = with_spending("1120000");
     f.set("personale", "cessazioni", 0, "costo", "33500");
-    let (r, _) = computed(&f);
+    let (r, c) = computed(&f);
+    assert!(!c.piano[0].entro);
+    assert!(lines(&r).iter().any(|l| l.contains("non diminuisce")));
+    // A leaver who costs more than the hire does.
+    let mut f = with_spending("1120000");
+    f.set("personale", "cessazioni", 0, "costo", "40000");
+    let (r, c) = computed(&f);
+    assert!(c.piano.iter().all(|a| a.entro));
     assert!(lines(&r).is_empty(), "{}", r.to_text());
+}
+
+#[test]
+fn a_spending_equal_to_the_threshold_to_the_cent_is_not_above_it() {
+    // Revenue with cents: 0,272 × net revenue = 2.086.403,4284 €, so a spending of
+    // 2.086.403,43 € equals the threshold to the cent, while the ratio in binary is
+    // 0,2720000003.
+    let mut f = Fixture::default();
+    let amounts = [
+        "3597703.40",
+        "1134512.42",
+        "4174878.86",
+        "2910308.53",
+        "1496291.56",
+        "410956.83",
+        "4284318.19",
+        "4950049.47",
+        "533738.66",
+        "160318.47",
+        "2086403.43",
+    ];
+    for (i, a) in amounts.iter().enumerate() {
+        f.set("personale", "capacita", i, "importo", a);
+    }
+    let (_, c) = computed(&f);
+    assert!(c.rapporto > c.fascia.soglia, "the binary ratio is above");
+    assert_eq!(c.posizione, Posizione::SottoSoglia);
 }
 
 #[test]
@@ -190,16 +224,16 @@ fn missing_and_wrong_inputs_are_reported_at_their_place_all_at_once() {
     assert!(matches!(esito, Esito::NonCalcolato(_)));
     let sheet = "personale.xlsx › Capacità assunzionale";
     for expected in [
-        format!("errore | {sheet} | manca «Entrate correnti - Titolo II» del 2022"),
-        format!("errore | {sheet} | manca «Entrate correnti - Titolo II» del 2024"),
+        format!("errore | {sheet} | manca la riga «Entrate correnti - Titolo II» del 2022"),
+        format!("errore | {sheet} | manca la riga «Entrate correnti - Titolo II» del 2024"),
         format!(
-            "errore | {sheet} | manca «FCDE di parte corrente» del 2024: il FCDE stanziato nel bilancio di previsione dell'ultimo anno considerato"
+            "errore | {sheet} | manca la riga «FCDE di parte corrente» del 2024: il FCDE stanziato nel bilancio di previsione dell'ultimo anno considerato"
         ),
         format!(
             "errore | {sheet}!B9 (colonna «Anno») | spesa di personale del 2023: va quella dell'ultimo rendiconto approvato (2024)"
         ),
         format!(
-            "errore | {sheet}!A10 (colonna «Voce») | «Entrate correnti - Titolo I» del 2024 è scritta due volte"
+            "errore | {sheet}!A10 (colonna «Voce») | la riga «Entrate correnti - Titolo I» del 2024 è ripetuta"
         ),
     ] {
         assert_has(&r, &expected);
@@ -316,5 +350,9 @@ fn the_pdf_shows_every_line_of_the_computation_and_the_publication_the_spending(
         lines.next().unwrap(),
         "2026;1;33500,00;1;;873500,00;952000,00"
     );
-    assert_eq!(lines.next().unwrap(), "2027;0;;0;;873500,00;952000,00");
+    // A year without hires costs nothing (0, not unknown); the fixture's leaver has no cost.
+    assert_eq!(
+        lines.next().unwrap(),
+        "2027;0;0,00;0;0,00;873500,00;952000,00"
+    );
 }

@@ -73,6 +73,10 @@ pub fn run(piao: &Piao, sources: &Sources, report: &mut Report) {
             if let Some(hint) = p.suggerimento {
                 d = d.with_hint(hint);
             }
+            if let Some(first) = p.ripete {
+                let cell = at(sources, SHEET, &first.to_string(), "voce");
+                d = d.with_hint(format!("tenere una sola riga: la prima è in {cell}"));
+            }
             report.push(d);
         }
     }
@@ -123,7 +127,7 @@ pub fn run(piao: &Piao, sources: &Sources, report: &mut Report) {
                 percent(c.fascia.rientro),
             ),
             Posizione::SopraRientro => format!(
-                "nel {} la spesa di personale cresce di {increment}, ma il rapporto ({}) è sopra il valore soglia di rientro del {}: il DM 17 marzo 2020 chiede di ridurlo",
+                "nel {} la spesa di personale non diminuisce (variazione cumulata {increment}), ma il rapporto ({}) è sopra il valore soglia di rientro del {}: il DM 17 marzo 2020 chiede di ridurlo",
                 a.anno,
                 percent(c.rapporto),
                 percent(c.fascia.rientro),

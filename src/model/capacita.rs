@@ -121,6 +121,8 @@ pub struct Problema {
     pub colonna: &'static str,
     pub messaggio: String,
     pub suggerimento: Option<String>,
+    /// For a repeated row, the position of the first one (the check names its cell).
+    pub ripete: Option<usize>,
 }
 
 fn problema(riga: Option<usize>, colonna: &'static str, messaggio: String) -> Problema {
@@ -129,6 +131,14 @@ fn problema(riga: Option<usize>, colonna: &'static str, messaggio: String) -> Pr
         colonna,
         messaggio,
         suggerimento: None,
+        ripete: None,
+    }
+}
+
+impl Problema {
+    fn hint(mut self, s: impl Into<String>) -> Self {
+        self.suggerimento = Some(s.into());
+        self
     }
 }
 
@@ -149,9 +159,9 @@ impl Dati {
     }
 }
 
-/// Checks the sheet's rows against the plan's triennio: three consecutive rendiconti with
-/// their three titles, the FCDE and the staff spending of the last one. Every problem is
-/// returned, not only the first.
+/// Checks the sheet's rows against the plan's first year: three consecutive rendiconti, all
+/// approved before the plan, with their three titles, the FCDE and the staff spending of the
+/// last one. Every problem is returned, not only the first.
 pub fn dati(righe: &[VoceFinanziaria], primo_anno: i32) -> Result<Dati, Vec<Problema>> {
     let mut problemi = Vec::new();
     let mut seen: BTreeMap<(&str, i32), usize> = BTreeMap::new();
@@ -160,82 +170,78 @@ pub fn dati(righe: &[VoceFinanziaria], primo_anno: i32) -> Result<Dati, Vec<Prob
             let mut p = problema(
                 Some(i),
                 "voce",
-                format!("«{}» del {} è scritta due volte", r.voce, r.anno),
+                format!("la riga «{}» del {} è ripetuta", r.voce, r.anno),
             );
-            p.suggerimento = Some(format!(
-                "tenere una sola riga (la prima è la {}ª riga di dati)",
-                first + 1
-            ));
+            p.ripete = Some(first);
             problemi.push(p);
         }
     }
 
-    let anni: Vec<i32> = {
-        let mut a: Vec<i32> = righe
-            .iter()
-            .filter(|r| ENTRATE.contains(&r.voce.as_str()))
-            .map(|r| r.anno)
-            .collect();
-        a.sort_unstable();
-        a.dedup();
-        a
-    };
-    let ultimo = anni.last().copied();
-    if let Some(ultimo) = ultimo {
-        if ultimo >= primo_anno {
-            let i = righe.iter().position(|r| r.anno == ultimo).unwrap_or(0);
-            let mut p = problema(
-                Some(i),
-                "anno",
-                format!(
-                    "rendiconto {ultimo}: un PIAO che inizia nel {primo_anno} si basa su rendiconti già approvati, al più quello del {}",
-                    primo_anno - 1
-                ),
-            );
-            p.suggerimento = Some("indicare l'anno del rendiconto, non quello del piano".into());
-            problemi.push(p);
-        }
-        for (i, r) in righe.iter().enumerate() {
-            if ENTRATE.contains(&r.voce.as_str()) && r.anno + 2 < ultimo {
-                problemi.push(problema(
+    // A rendiconto of the plan's own years cannot be approved yet: those rows are wrong, and
+    // the last rendiconto is the latest one before the plan.
+    let entrate = |r: &&VoceFinanziaria| ENTRATE.contains(&r.voce.as_str());
+    for (i, r) in righe.iter().enumerate() {
+        if entrate(&r) && r.anno >= primo_anno {
+            problemi.push(
+                problema(
                     Some(i),
                     "anno",
                     format!(
-                        "entrate del {}: il calcolo usa la media degli ultimi tre rendiconti approvati ({}–{ultimo})",
+                        "rendiconto {}: un PIAO che inizia nel {primo_anno} si basa su rendiconti già approvati, al più quello del {}",
                         r.anno,
-                        ultimo - 2
+                        primo_anno - 1
                     ),
-                ));
-            }
+                )
+                .hint("indicare l'anno del rendiconto, non quello del piano"),
+            );
         }
     }
-    let tre: Vec<i32> = match ultimo {
-        Some(u) => (u - 2..=u).collect(),
-        None => Vec::new(),
-    };
-    if tre.is_empty() {
-        let mut p = problema(
-            None,
-            "voce",
-            "mancano le entrate correnti (titoli I, II e III) degli ultimi tre rendiconti".into(),
+    let Some(ultimo) = righe
+        .iter()
+        .filter(entrate)
+        .map(|r| r.anno)
+        .filter(|&a| a < primo_anno)
+        .max()
+    else {
+        problemi.push(
+            problema(
+                None,
+                "voce",
+                "mancano le entrate correnti (titoli I, II e III) degli ultimi tre rendiconti approvati".into(),
+            )
+            .hint(format!(
+                "una riga per titolo e per anno, per esempio «{ENTRATE_I}» {}",
+                primo_anno - 2
+            )),
         );
-        p.suggerimento = Some(format!(
-            "una riga per titolo e per anno, per esempio «{ENTRATE_I}» {}",
-            primo_anno - 2
-        ));
-        problemi.push(p);
+        return Err(problemi);
+    };
+    for (i, r) in righe.iter().enumerate() {
+        if entrate(&r) && r.anno + 2 < ultimo {
+            problemi.push(problema(
+                Some(i),
+                "anno",
+                format!(
+                    "entrate del {}: il calcolo usa la media degli ultimi tre rendiconti approvati ({}–{ultimo})",
+                    r.anno,
+                    ultimo - 2
+                ),
+            ));
+        }
     }
-    let mut entrate = [(0, [0.0; 3]); 3];
-    for (k, &anno) in tre.iter().enumerate() {
-        entrate[k].0 = anno;
+    let mut tabella = [(0, [0.0; 3]); 3];
+    let mut complete = true;
+    for (k, anno) in (ultimo - 2..=ultimo).enumerate() {
+        tabella[k].0 = anno;
         for (t, titolo) in ENTRATE.iter().enumerate() {
             match righe.iter().find(|r| r.voce == *titolo && r.anno == anno) {
-                Some(r) => entrate[k].1[t] = r.importo,
+                Some(r) => tabella[k].1[t] = r.importo,
                 None => {
-                    let mut p = problema(None, "voce", format!("manca «{titolo}» del {anno}"));
-                    p.suggerimento =
-                        Some("se l'importo è zero, scrivere una riga con importo 0".into());
-                    problemi.push(p);
+                    complete = false;
+                    problemi.push(
+                        problema(None, "voce", format!("manca la riga «{titolo}» del {anno}"))
+                            .hint("se l'importo è zero, scrivere la riga con importo 0"),
+                    );
                 }
             }
         }
@@ -243,25 +249,25 @@ pub fn dati(righe: &[VoceFinanziaria], primo_anno: i32) -> Result<Dati, Vec<Prob
 
     let mut fcde = None;
     for (i, r) in righe.iter().enumerate().filter(|(_, r)| r.voce == FCDE) {
-        match ultimo {
-            Some(u) if r.anno != u => problemi.push(problema(
+        if r.anno == ultimo {
+            fcde = Some((i, r.importo));
+        } else {
+            problemi.push(problema(
                 Some(i),
                 "anno",
                 format!(
-                    "FCDE del {}: va quello stanziato nel bilancio di previsione {u}, l'ultimo anno dei rendiconti considerati",
+                    "FCDE del {}: va quello stanziato nel bilancio di previsione {ultimo}, l'ultimo anno dei rendiconti considerati",
                     r.anno
                 ),
-            )),
-            _ => fcde = Some(r.importo),
+            ));
         }
     }
-    if fcde.is_none() && ultimo.is_some() {
+    if fcde.is_none() {
         problemi.push(problema(
             None,
             "voce",
             format!(
-                "manca «{FCDE}» del {}: il FCDE stanziato nel bilancio di previsione dell'ultimo anno considerato",
-                ultimo.unwrap_or_default()
+                "manca la riga «{FCDE}» del {ultimo}: il FCDE stanziato nel bilancio di previsione dell'ultimo anno considerato"
             ),
         ));
     }
@@ -272,59 +278,56 @@ pub fn dati(righe: &[VoceFinanziaria], primo_anno: i32) -> Result<Dati, Vec<Prob
         .enumerate()
         .filter(|(_, r)| r.voce.starts_with(SPESA))
     {
-        match ultimo {
-            Some(u) if r.anno != u => problemi.push(problema(
+        if r.anno == ultimo {
+            spesa.push((r.voce.clone(), r.importo));
+        } else {
+            problemi.push(problema(
                 Some(i),
                 "anno",
                 format!(
-                    "spesa di personale del {}: va quella dell'ultimo rendiconto approvato ({u})",
+                    "spesa di personale del {}: va quella dell'ultimo rendiconto approvato ({ultimo})",
                     r.anno
                 ),
-            )),
-            _ => spesa.push((r.voce.clone(), r.importo)),
+            ));
         }
     }
     spesa.sort_by_key(|(v, _)| VOCI.iter().position(|x| x == v));
-    if spesa.is_empty() && ultimo.is_some() {
+    if spesa.is_empty() {
         problemi.push(problema(
             None,
             "voce",
-            format!(
-                "manca la spesa di personale del rendiconto {}",
-                ultimo.unwrap_or_default()
-            ),
+            format!("manca la spesa di personale del rendiconto {ultimo}"),
         ));
     }
 
-    let media = entrate
+    // Net revenue must be positive for the ratio to mean anything.
+    let media = tabella
         .iter()
         .map(|(_, t)| t.iter().sum::<f64>())
         .sum::<f64>()
         / 3.0;
-    if let Some(f) = fcde
-        && problemi.is_empty()
+    if let Some((i, f)) = fcde
+        && complete
         && f >= media
     {
-        let i = righe.iter().position(|r| r.voce == FCDE);
         problemi.push(problema(
-            i,
+            Some(i),
             "importo",
             format!(
-                "il FCDE ({}) non è inferiore alla media delle entrate correnti ({})",
+                "il FCDE ({}) non è inferiore alla media delle entrate correnti ({}): le entrate nette sarebbero nulle o negative",
                 crate::italian::money(f),
                 crate::italian::money(media)
             ),
         ));
     }
 
-    if problemi.is_empty() {
-        Ok(Dati {
-            entrate,
-            fcde: fcde.unwrap_or_default(),
+    match fcde {
+        Some((_, fcde)) if problemi.is_empty() => Ok(Dati {
+            entrate: tabella,
+            fcde,
             spesa,
-        })
-    } else {
-        Err(problemi)
+        }),
+        _ => Err(problemi),
     }
 }
 
@@ -353,7 +356,8 @@ pub struct AnnoPiano {
     /// Staff spending of the last rendiconto plus the increment.
     pub spesa: f64,
     pub rapporto: f64,
-    /// Whether the increment stays within what the position allows.
+    /// Whether the increment stays within what the position allows: up to the room below
+    /// Tabella 1, no increase between the thresholds, a decrease above Tabella 3.
     pub entro: bool,
 }
 
@@ -458,18 +462,20 @@ pub fn calcolo(d: &Dati, popolazione: u64, org: &Organizzazione, anni: [i32; 3])
     let spesa_totale: f64 = d.spesa.iter().map(|(_, v)| v).sum();
     let rapporto = spesa_totale / entrate_nette;
     let fascia = *Fascia::di(popolazione);
-    let posizione = if rapporto <= fascia.soglia {
+    // Compared in euro, to the cent: a spending that is exactly the threshold times the
+    // revenue "does not exceed" it, whatever the binary rounding of the ratio.
+    let posizione = if spesa_totale <= fascia.soglia * entrate_nette + CENT {
         Posizione::SottoSoglia
-    } else if rapporto <= fascia.rientro {
+    } else if spesa_totale <= fascia.rientro * entrate_nette + CENT {
         Posizione::TraLeSoglie
     } else {
         Posizione::SopraRientro
     };
     let spesa_massima = match posizione {
-        Posizione::SottoSoglia => fascia.soglia * entrate_nette,
+        Posizione::SottoSoglia => (fascia.soglia * entrate_nette).max(spesa_totale),
         _ => spesa_totale,
     };
-    let incremento_massimo = (spesa_massima - spesa_totale).max(0.0);
+    let incremento_massimo = spesa_massima - spesa_totale;
 
     let mut incremento = 0.0;
     let piano = anni
@@ -496,7 +502,10 @@ pub fn calcolo(d: &Dati, popolazione: u64, org: &Organizzazione, anni: [i32; 3])
                 incremento,
                 spesa,
                 rapporto: spesa / entrate_nette,
-                entro: incremento <= incremento_massimo + CENT,
+                entro: match posizione {
+                    Posizione::SopraRientro => incremento < -CENT,
+                    _ => incremento <= incremento_massimo + CENT,
+                },
             }
         })
         .collect();

@@ -160,6 +160,15 @@ fn deadline(d: &Deadline) -> Cell {
     }
 }
 
+/// The sum of amounts that must all be known: empty when any is missing, so that a partial
+/// sum never passes for a total.
+fn known_sum(values: impl Iterator<Item = Option<f64>>) -> Cell {
+    // A float sum starts from -0.0: adding 0.0 makes the sum of nothing a plain 0.
+    values
+        .sum::<Option<f64>>()
+        .map_or(Cell::Empty, |s| Cell::Money(s + 0.0))
+}
+
 fn sum_money(values: impl Iterator<Item = Option<f64>>) -> Cell {
     let known: Vec<f64> = values.flatten().collect();
     if known.is_empty() {
@@ -505,15 +514,24 @@ fn spesa_personale(piao: &Piao) -> Table {
             .iter()
             .enumerate()
             .map(|(i, &anno)| {
-                let hires = org.assunzioni.iter().filter(|h| h.anno == anno);
-                let out = org.cessazioni.iter().filter(|c| c.anno == anno);
-                let year = calcolo.as_ref().map(|c| &c.piano[i]);
+                let hires: Vec<&Assunzione> =
+                    org.assunzioni.iter().filter(|h| h.anno == anno).collect();
+                let out: Vec<&Cessazione> =
+                    org.cessazioni.iter().filter(|c| c.anno == anno).collect();
+                // A spending figure that leaves out a hire without cost, up to this year,
+                // would look complete and be too low: it stays empty.
+                let costed = org
+                    .assunzioni
+                    .iter()
+                    .filter(|h| h.anno <= anno)
+                    .all(|h| h.costo.is_some());
+                let year = calcolo.as_ref().map(|c| &c.piano[i]).filter(|_| costed);
                 vec![
                     Cell::Integer(anno as u64),
-                    Cell::Integer(hires.clone().map(|h| h.numero).sum()),
-                    sum_money(hires.map(|h| h.costo)),
-                    Cell::Integer(out.clone().map(|c| c.numero).sum()),
-                    sum_money(out.map(|c| c.costo)),
+                    Cell::Integer(hires.iter().map(|h| h.numero).sum()),
+                    known_sum(hires.iter().map(|h| h.costo)),
+                    Cell::Integer(out.iter().map(|c| c.numero).sum()),
+                    known_sum(out.iter().map(|c| c.costo)),
                     year.map_or(Cell::Empty, |y| Cell::Money(y.spesa)),
                     calcolo
                         .as_ref()
@@ -524,7 +542,7 @@ fn spesa_personale(piao: &Piao) -> Table {
     };
     let base = match &calcolo {
         Some(c) => format!(
-            " La spesa prevista è quella del rendiconto {} ({}) più il costo cumulato delle assunzioni al netto delle cessazioni; la spesa massima è quella consentita dal DM 17 marzo 2020.",
+            " La spesa prevista, a regime, è quella del rendiconto {} ({}) più il costo cumulato delle assunzioni al netto delle cessazioni con un costo indicato; la spesa massima è quella consentita dal DM 17 marzo 2020.",
             c.anno_spesa,
             crate::italian::money(c.spesa_totale)
         ),
@@ -534,7 +552,7 @@ fn spesa_personale(piao: &Piao) -> Table {
         slug: slug(piao, "piano-assunzioni-spesa"),
         title: "Piano dei fabbisogni: spesa di personale per anno".into(),
         description: format!(
-            "Per ciascun anno del triennio, le assunzioni e le cessazioni del piano dei fabbisogni (sottosezione 3.3 del PIAO) con il loro costo annuo a regime.{base}"
+            "Per ciascun anno del triennio, le assunzioni e le cessazioni del piano dei fabbisogni (sottosezione 3.3 del PIAO) con il loro costo annuo a regime (vuoto se una riga dell'anno non lo indica).{base}"
         ),
         section: BANDI_DI_CONCORSO,
         period: triennio(piao),
@@ -568,7 +586,7 @@ fn spesa_personale(piao: &Piao) -> Table {
                 "SPESA_PERSONALE_PREVISTA_EUR",
                 "Spesa di personale prevista",
                 Type::Money,
-                "Spesa di personale a fine anno secondo il piano, in euro (solo se la capacità assunzionale è calcolata)",
+                "Spesa di personale a regime secondo il piano, in euro (solo se la capacità assunzionale è calcolata e ogni assunzione fino a quell'anno ha un costo)",
             ),
             column(
                 "SPESA_PERSONALE_MASSIMA_EUR",

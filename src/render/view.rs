@@ -370,7 +370,11 @@ fn capacita(piao: &Piao) -> Value {
     let money = italian::money;
     let anni: Vec<String> = c.entrate.iter().map(|(a, _)| a.to_string()).collect();
     let ultimo = c.anno_spesa;
-    let sotto = c.posizione == Posizione::SottoSoglia;
+    let formula_l = match c.posizione {
+        Posizione::SottoSoglia => "H × C",
+        Posizione::TraLeSoglie => "D (rapporto da non aumentare)",
+        Posizione::SopraRientro => "D (rapporto da ridurre)",
+    };
     let righe = vec![
         json!([
             "A",
@@ -432,11 +436,7 @@ fn capacita(piao: &Piao) -> Value {
         json!([
             "L",
             "Spesa di personale massima",
-            if sotto {
-                "H × C"
-            } else {
-                "D (rapporto da non aumentare)"
-            },
+            formula_l,
             money(c.spesa_massima)
         ]),
         json!([
@@ -466,9 +466,9 @@ fn capacita(piao: &Piao) -> Value {
             pct(c.fascia.rientro)
         ),
     };
-    let mut note = vec![
-        "Costi annui a regime; le entrate sono quelle dei rendiconti considerati. L'incremento cumulato somma, dal primo anno del triennio, il costo delle assunzioni meno il costo liberato dalle cessazioni.".to_string(),
-    ];
+    let mut note = vec![format!(
+        "Costi annui a regime; le entrate sono quelle dei rendiconti considerati. L'incremento cumulato somma, dal primo anno del triennio, il costo delle assunzioni meno il costo liberato dalle cessazioni; le assunzioni e le cessazioni avvenute dopo il rendiconto {ultimo} e prima del triennio non sono comprese e vanno considerate nel testo della sottosezione."
+    )];
     if c.assunzioni_senza_costo > 0 {
         note.push(match c.assunzioni_senza_costo {
             1 => "Una riga del piano delle assunzioni non indica il costo annuo e non è compresa nel calcolo.".to_string(),
@@ -487,11 +487,13 @@ fn capacita(piao: &Piao) -> Value {
             crate::model::capacita::ULTIMO_ANNO_TABELLA_2
         ));
     }
-    let esito = |entro: bool| match (sotto, entro) {
-        (true, true) => "entro la capacità",
-        (true, false) => "oltre la capacità",
-        (false, true) => "spesa non in aumento",
-        (false, false) => "spesa in aumento",
+    let esito = |entro: bool| match (c.posizione, entro) {
+        (Posizione::SottoSoglia, true) => "entro la capacità",
+        (Posizione::SottoSoglia, false) => "oltre la capacità",
+        (Posizione::TraLeSoglie, true) => "spesa non in aumento",
+        (Posizione::TraLeSoglie, false) => "spesa in aumento",
+        (Posizione::SopraRientro, true) => "spesa in riduzione",
+        (Posizione::SopraRientro, false) => "spesa non in riduzione",
     };
     json!({
         "nota": null,

@@ -260,7 +260,7 @@ const CESSAZIONI: Sheet = Sheet {
             "Costo annuo liberato (€)",
             Money,
             false,
-            "Spesa annua a regime che la cessazione libera (per il calcolo della capacità assunzionale). Se vuoto il risparmio non è considerato.",
+            "Spesa annua a regime liberata dalle unità della riga (per il calcolo della capacità assunzionale). Se vuoto il risparmio non è considerato.",
             "34.000,00",
         ),
     ],

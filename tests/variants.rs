@@ -198,3 +198,65 @@ fn a_complete_plan_carries_no_draft_mark_and_dates_its_staff_figures() {
     );
     assert!(text.contains("Personale in servizio al 31 dicembre 2025"));
 }
+
+/// What real plans leave blank is accepted and printed as a dash or "n.d.", never as a zero;
+/// what an office fills is printed (a course's period and provider, a unit's competences).
+#[test]
+fn blanks_are_printed_as_unknown_and_every_filled_column_is_printed() {
+    let mut f = Fixture::default();
+    // A staff row without the split by sex.
+    f.set("personale", "personale", 1, "donne", "");
+    f.set("personale", "personale", 1, "uomini", "");
+    // A course still being designed: no hours, no cost; another with period and provider.
+    f.set("personale", "formazione", 0, "ore", "");
+    f.set("personale", "formazione", 0, "costo", "");
+    f.set(
+        "personale",
+        "formazione",
+        0,
+        "periodo",
+        "secondo semestre, dopo l'approvazione del bilancio",
+    );
+    f.set(
+        "personale",
+        "formazione",
+        0,
+        "erogatore",
+        "Unione dei comuni della Valle",
+    );
+    // A qualitative indicator: no numeric target for the first year.
+    f.set("performance", "indicatori", 0, "target1", "");
+    f.set(
+        "personale",
+        "strutture",
+        0,
+        "competenze",
+        "Segreteria, protocollo e servizi demografici",
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = f.write(&tmp.path().join("in"));
+    let out = build(&dir, &tmp.path().join("out"), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("errore"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("1 corsi su 1 senza ore"),
+        "{}",
+        stderr(&out)
+    );
+    let text = fold(&pdf_text(&tmp.path().join("out/PIAO_2026-2028.pdf")));
+    for expected in [
+        // Staff by area: the Funzionari row and the totals have no split by sex.
+        "Funzionari e EQ — — 2 0",
+        "Totale — — 8 1",
+        // Training: hours and cost unknown, totals say so.
+        "Tutto il personale 8 — — Sì",
+        "Periodo: secondo semestre, dopo l'approvazione del bilancio; Erogatore: Unione dei comuni della Valle",
+        "Ore di formazione programmate: n.d. (un corso non indica le ore). Costo complessivo: non indicato.",
+        // The indicator without a first-year target.
+        "Pratiche digitalizzate — % — 90% 100%",
+        "Competenze: Segreteria, protocollo e servizi demografici",
+    ] {
+        assert!(text.contains(expected), "manca «{expected}» in:\n{text}");
+    }
+    assert!(!text.contains("0 ore"), "{text}");
+}

@@ -159,16 +159,20 @@ fn personale(piao: &Piao, sources: &Sources, report: &mut Report) {
     }
 }
 
-/// Women + men = total, reported at the total's cell.
+/// Women + men = total when both are given, reported at the total's cell.
 fn sum_check(
     sources: &Sources,
     sheet: &'static str,
     id: &str,
-    donne: u64,
-    uomini: u64,
+    donne: Option<u64>,
+    uomini: Option<u64>,
     totale: u64,
     report: &mut Report,
 ) {
+    // Only a complete split can contradict the total; a missing one is printed as such.
+    let (Some(donne), Some(uomini)) = (donne, uomini) else {
+        return;
+    };
     if donne + uomini != totale {
         report.push(
             Diagnostic::error(
@@ -288,9 +292,29 @@ fn fabbisogni(piao: &Piao, sources: &Sources, report: &mut Report) {
     }
 }
 
+/// The first plan year the 40-hour training target applies to (directive of 14/1/2025).
+pub const PRIMO_ANNO_ORE_FORMAZIONE: i32 = 2025;
+
 fn formazione(piao: &Piao, sources: &Sources, report: &mut Report) {
     let org = &piao.organizzazione;
     if org.formazione.is_empty() || !sources.complete("formazione") {
+        return;
+    }
+    let senza_ore = org.formazione.iter().filter(|c| c.ore.is_none()).count();
+    if senza_ore > 0 {
+        let location = sources
+            .row("formazione", "0")
+            .map(|r| Location::sheet(&r.file, r.sheet))
+            .unwrap_or_else(|| Location::file("personale.xlsx"));
+        report.warning(
+            location,
+            format!(
+                "{senza_ore} corsi su {} senza ore: il totale delle ore e le ore per dipendente non sono calcolati (nel PDF: n.d.)",
+                org.formazione.len()
+            ),
+        );
+    }
+    if piao.piano.triennio.primo < PRIMO_ANNO_ORE_FORMAZIONE {
         return;
     }
     if let Some(hours) = org.ore_formazione_pro_capite()

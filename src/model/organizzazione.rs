@@ -27,27 +27,46 @@ pub struct RigaPersonale {
     pub area: String,
     pub profilo: Option<String>,
     pub contratto: String,
-    pub donne: u64,
-    pub uomini: u64,
+    /// The split by sex, when the office gives it (many staff tables do not).
+    pub donne: Option<u64>,
+    pub uomini: Option<u64>,
     pub totale: u64,
     pub part_time: u64,
     pub costo: Option<f64>,
 }
 
-/// Headcount by sex with the part-time share: the cell of every staff summary.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+/// Headcount by sex with the part-time share: the cell of every staff summary. The split by
+/// sex is `None` as soon as one counted row lacks it: a partial sum would pass for a total.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Conteggio {
-    pub donne: u64,
-    pub uomini: u64,
+    pub donne: Option<u64>,
+    pub uomini: Option<u64>,
     pub totale: u64,
     pub part_time: u64,
     pub costo: f64,
 }
 
+impl Default for Conteggio {
+    fn default() -> Self {
+        Conteggio {
+            donne: Some(0),
+            uomini: Some(0),
+            totale: 0,
+            part_time: 0,
+            costo: 0.0,
+        }
+    }
+}
+
+/// The sum of two figures that may be unknown: unknown if either is.
+pub fn somma(a: Option<u64>, b: Option<u64>) -> Option<u64> {
+    Some(a? + b?)
+}
+
 impl Conteggio {
     fn add(&mut self, r: &RigaPersonale) {
-        self.donne += r.donne;
-        self.uomini += r.uomini;
+        self.donne = somma(self.donne, r.donne);
+        self.uomini = somma(self.uomini, r.uomini);
         self.totale += r.totale;
         self.part_time += r.part_time;
         self.costo += r.costo.unwrap_or(0.0);
@@ -88,7 +107,8 @@ pub struct Corso {
     pub modalita: String,
     pub destinatari: String,
     pub partecipanti: u64,
-    pub ore: f64,
+    /// Hours of the course; unknown for courses still being designed.
+    pub ore: Option<f64>,
     pub periodo: Option<String>,
     pub erogatore: Option<String>,
     pub costo: Option<f64>,
@@ -99,8 +119,8 @@ pub struct Corso {
 #[derive(Debug, Clone, Serialize)]
 pub struct LavoroAgile {
     pub struttura: String,
-    pub donne: u64,
-    pub uomini: u64,
+    pub donne: Option<u64>,
+    pub uomini: Option<u64>,
     pub totale: u64,
     pub non_fruitori: u64,
     pub effettivi: u64,
@@ -204,17 +224,20 @@ impl Organizzazione {
             .sum()
     }
 
-    /// Training hours planned per employee in service (the 40-hour target from 2025).
+    /// Training hours planned per employee in service (the 40-hour target from 2025); `None`
+    /// without staff or when a course has no hours.
     pub fn ore_formazione_pro_capite(&self) -> Option<f64> {
         let staff = self.in_servizio();
-        (staff > 0).then(|| self.ore_formazione() / staff as f64)
+        let ore = self.ore_formazione()?;
+        (staff > 0).then(|| ore / staff as f64)
     }
 
-    /// Total training hours: participants × hours of each course.
-    pub fn ore_formazione(&self) -> f64 {
+    /// Total training hours: participants × hours of each course; `None` when a course has
+    /// no hours.
+    pub fn ore_formazione(&self) -> Option<f64> {
         self.formazione
             .iter()
-            .map(|c| c.partecipanti as f64 * c.ore)
+            .map(|c| c.ore.map(|h| c.partecipanti as f64 * h))
             .sum()
     }
 }

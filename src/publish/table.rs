@@ -146,6 +146,10 @@ impl Cell {
         n.map(Cell::Money).unwrap_or(Cell::Empty)
     }
 
+    pub fn opt_integer(n: Option<u64>) -> Cell {
+        n.map(Cell::Integer).unwrap_or(Cell::Empty)
+    }
+
     /// The CSV text: numbers with the decimal comma and no grouping, dates GG/MM/AAAA, text
     /// made inert (see [`inert`]).
     pub fn csv(&self) -> String {

@@ -271,8 +271,8 @@ fn dotazione_organica(piao: &Piao) -> Table {
     let org = &piao.organizzazione;
     let counts = |c: &Conteggio| {
         [
-            Cell::Integer(c.donne),
-            Cell::Integer(c.uomini),
+            Cell::opt_integer(c.donne),
+            Cell::opt_integer(c.uomini),
             Cell::Integer(c.totale),
             Cell::Integer(c.part_time),
             // No cost known is a blank, as in the PDF.
@@ -329,8 +329,8 @@ fn non_indeterminato(piao: &Piao) -> Table {
                 Cell::text(&r.area),
                 Cell::opt_text(&r.profilo),
                 Cell::text(&r.contratto),
-                Cell::Integer(r.donne),
-                Cell::Integer(r.uomini),
+                Cell::opt_integer(r.donne),
+                Cell::opt_integer(r.uomini),
                 Cell::Integer(r.totale),
                 Cell::opt_money(r.costo),
             ]
@@ -879,13 +879,14 @@ fn lavoro_agile(piao: &Piao) -> Table {
         .iter()
         .map(|r| {
             let mut row = vec![Cell::text(unit_name(piao, &r.struttura))];
-            row.extend(
-                [r.donne, r.uomini, r.totale, r.non_fruitori, r.effettivi].map(Cell::Integer),
-            );
+            row.extend([r.donne, r.uomini].map(Cell::opt_integer));
+            row.extend([r.totale, r.non_fruitori, r.effettivi].map(Cell::Integer));
             row
         })
         .collect();
     let sum = |f: fn(&LavoroAgile) -> u64| Cell::Integer(la.iter().map(f).sum());
+    // The split by sex is totalled only when every unit gives it.
+    let sum_known = |f: fn(&LavoroAgile) -> Option<u64>| Cell::opt_integer(la.iter().map(f).sum());
     Table {
         slug: slug(piao, "lavoro-agile-strutture"),
         title: "Lavoro agile per struttura".into(),
@@ -903,8 +904,8 @@ fn lavoro_agile(piao: &Piao) -> Table {
         rows,
         totals: Some(vec![
             Cell::text("Totale"),
-            sum(|r| r.donne),
-            sum(|r| r.uomini),
+            sum_known(|r| r.donne),
+            sum_known(|r| r.uomini),
             sum(|r| r.totale),
             sum(|r| r.non_fruitori),
             sum(|r| r.effettivi),
@@ -952,8 +953,9 @@ fn formazione(piao: &Piao) -> Table {
                 Cell::text(&c.modalita),
                 Cell::text(&c.destinatari),
                 Cell::Integer(c.partecipanti),
-                Cell::Number(c.ore),
-                Cell::Number(c.partecipanti as f64 * c.ore),
+                c.ore.map_or(Cell::Empty, Cell::Number),
+                c.ore
+                    .map_or(Cell::Empty, |h| Cell::Number(c.partecipanti as f64 * h)),
                 Cell::opt_text(&c.periodo),
                 Cell::opt_text(&c.erogatore),
                 Cell::opt_money(c.costo),
@@ -988,7 +990,9 @@ fn formazione(piao: &Piao) -> Table {
             Cell::Empty,
             Cell::Integer(corsi.iter().map(|c| c.partecipanti).sum()),
             Cell::Empty,
-            Cell::Number(piao.organizzazione.ore_formazione()),
+            piao.organizzazione
+                .ore_formazione()
+                .map_or(Cell::Empty, Cell::Number),
             Cell::Empty,
             Cell::Empty,
             sum_money(corsi.iter().map(|c| c.costo)),

@@ -35,15 +35,16 @@ fn deadline(d: &Deadline) -> String {
     }
 }
 
-fn money(n: Option<f64>) -> String {
-    n.map(italian::money).unwrap_or_default()
+fn money(n: Option<f64>) -> Value {
+    n.map(|n| Value::from(italian::money(n)))
+        .unwrap_or(Value::Null)
 }
 
 fn count(c: &Conteggio, label: &str) -> Value {
     json!({
         "etichetta": label,
-        "donne": italian::integer(c.donne),
-        "uomini": italian::integer(c.uomini),
+        "donne": c.donne.map(italian::integer),
+        "uomini": c.uomini.map(italian::integer),
         "totale": italian::integer(c.totale),
         "part_time": italian::integer(c.part_time),
         "costo": if c.costo > 0.0 { italian::money(c.costo) } else { String::new() },
@@ -175,20 +176,29 @@ pub fn view(piao: &Piao, modo: Modo) -> Value {
     });
 
     let la = &org.lavoro_agile;
-    let la_tot = la.iter().fold([0u64; 5], |mut acc, r| {
-        acc[0] += r.donne;
-        acc[1] += r.uomini;
-        acc[2] += r.totale;
-        acc[3] += r.non_fruitori;
-        acc[4] += r.effettivi;
-        acc
-    });
+    let la_tot = json!([
+        la.iter()
+            .map(|r| r.donne)
+            .sum::<Option<u64>>()
+            .map(italian::integer),
+        la.iter()
+            .map(|r| r.uomini)
+            .sum::<Option<u64>>()
+            .map(italian::integer),
+        italian::integer(la.iter().map(|r| r.totale).sum()),
+        italian::integer(la.iter().map(|r| r.non_fruitori).sum()),
+        italian::integer(la.iter().map(|r| r.effettivi).sum()),
+    ]);
     let lavoro_agile = json!({
         "righe": la.iter().map(|r| json!({
             "struttura": unit_name(&r.struttura),
-            "valori": ([r.donne, r.uomini, r.totale, r.non_fruitori, r.effettivi].map(italian::integer)),
+            "valori": [
+                r.donne.map(italian::integer), r.uomini.map(italian::integer),
+                Some(italian::integer(r.totale)), Some(italian::integer(r.non_fruitori)),
+                Some(italian::integer(r.effettivi)),
+            ],
         })).collect::<Vec<_>>(),
-        "totale": la_tot.map(italian::integer),
+        "totale": la_tot,
         "contingente": org.contingente.iter().map(|c| json!({
             "anno": c.anno.to_string(),
             "addetti": c.addetti.map(italian::integer),
@@ -210,7 +220,11 @@ pub fn view(piao: &Piao, modo: Modo) -> Value {
             json!({
                 "anno": anno.to_string(),
                 "assunzioni": italian::integer(hires.iter().map(|h| h.numero).sum()),
-                "costo": italian::money(hires.iter().filter_map(|h| h.costo).sum()),
+                "costo": hires
+                    .iter()
+                    .map(|h| h.costo)
+                    .sum::<Option<f64>>()
+                    .map_or("n.d.".to_string(), |c| italian::money(c + 0.0)),
                 "cessazioni": italian::integer(out),
             })
         })
@@ -232,18 +246,40 @@ pub fn view(piao: &Piao, modo: Modo) -> Value {
         "capacita": capacita(piao),
     });
 
+    // Totals say how many courses they leave out, never a partial sum passed for the whole.
+    let senza = |n: usize, cosa: &str| match n {
+        1 => format!("un corso non indica {cosa}"),
+        n => format!("{n} corsi non indicano {cosa}"),
+    };
+    let senza_ore = org.formazione.iter().filter(|c| c.ore.is_none()).count();
+    let ore_totali = match org.ore_formazione() {
+        Some(h) => italian::number(h),
+        None => format!("n.d. ({})", senza(senza_ore, "le ore")),
+    };
+    let costi: Vec<f64> = org.formazione.iter().filter_map(|c| c.costo).collect();
+    let senza_costo = org.formazione.len() - costi.len();
+    let costo_totale = match (costi.is_empty(), senza_costo) {
+        (true, _) => "non indicato".to_string(),
+        (false, 0) => italian::money(costi.iter().sum()),
+        (false, n) => format!(
+            "{} ({})",
+            italian::money(costi.iter().sum()),
+            senza(n, "il costo")
+        ),
+    };
     let formazione = json!({
         "corsi": org.formazione.iter().map(|c| json!({
             "titolo": c.titolo, "area": c.area_tematica, "modalita": c.modalita,
             "destinatari": c.destinatari, "partecipanti": italian::integer(c.partecipanti),
-            "ore": italian::number(c.ore), "periodo": opt(&c.periodo),
+            "ore": c.ore.map(italian::number), "periodo": opt(&c.periodo),
             "erogatore": opt(&c.erogatore), "costo": money(c.costo),
             "obbligatorio": if c.obbligatorio { "Sì" } else { "No" },
         })).collect::<Vec<_>>(),
-        "ore_totali": italian::number(org.ore_formazione()),
+        "ore_totali": ore_totali,
         "ore_pro_capite": org.ore_formazione_pro_capite().map(|h| italian::decimal(h, 1)),
-        "costo_totale": italian::money(org.formazione.iter().filter_map(|c| c.costo).sum()),
-        "obiettivo_ore": italian::number(crate::check::ORE_FORMAZIONE_PRO_CAPITE),
+        "costo_totale": costo_totale,
+        "obiettivo_ore": (piao.piano.triennio.primo >= crate::check::PRIMO_ANNO_ORE_FORMAZIONE)
+            .then(|| italian::number(crate::check::ORE_FORMAZIONE_PRO_CAPITE)),
     });
 
     let ente = &piao.ente;
@@ -342,7 +378,7 @@ pub fn view(piao: &Piao, modo: Modo) -> Value {
         "trasparenza": piao.rischi.trasparenza,
         "strutture": org.strutture.iter().map(|u| json!({
             "codice": u.codice, "nome": u.nome, "tipo": u.tipo, "responsabile": u.responsabile,
-            "incarico": u.incarico,
+            "incarico": u.incarico, "competenze": opt(&u.competenze),
             "contatti": ([u.email.clone(), u.pec.as_ref().map(|p| format!("PEC {p}")), u.telefono.clone()]
                 .into_iter()
                 .flatten()

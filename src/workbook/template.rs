@@ -106,7 +106,9 @@ fn instructions(ws: &mut Worksheet, spec: &Workbook) -> Result<(), XlsxError> {
         2,
         0,
         "Compilare un foglio per tabella, dalla riga 2 in giù, senza cambiare le intestazioni. \
-         Le colonne con * sono obbligatorie. Poi eseguire `piao check` per sapere, cella per cella, che cosa correggere.",
+         Le colonne con * sono obbligatorie (i dati che il DM 132/2022 chiede o senza i quali la riga non ha senso); \
+         le altre si possono lasciare vuote quando il dato non è noto: nel PIAO la cella vuota è stampata «—» e un totale \
+         che ne dipende «n.d.», mai come zero. Poi eseguire `piao check` per sapere, cella per cella, che cosa correggere.",
     )?;
     let mut row = 4;
     for sheet in spec.sheets {

@@ -495,3 +495,67 @@ fn ods_workbooks_as_libreoffice_saves_them() {
         piao::model::Deadline::Date(chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap())
     );
 }
+
+/// The words offices use for closed-list values are read as the list's values and listed
+/// once per column; old categories are read as the areas that replaced them.
+#[test]
+fn offices_words_are_read_and_listed_once() {
+    let mut f = Fixture::default();
+    f.set("personale", "strutture", 0, "incarico", "P.O.");
+    f.set("personale", "strutture", 1, "incarico", "Titolare di P.O.");
+    f.set("personale", "personale", 0, "area", "Cat. C");
+    f.set("personale", "formazione", 0, "modalita", "webinar");
+    let r = check(&f);
+    assert!(!r.has_errors(), "{}", r.to_text());
+    assert_has(
+        &r,
+        "avviso | personale.xlsx › Strutture!E2 (colonna «Incarico») | valori letti con il nome dell'elenco: «P.O.» come «Responsabile EQ», «Titolare di P.O.» come «Responsabile EQ»",
+    );
+    assert_has(
+        &r,
+        "avviso | personale.xlsx › Formazione!C2 (colonna «Modalità») | valori letti con il nome dell'elenco: «webinar» come «A distanza sincrona»",
+    );
+    let categories = r
+        .items()
+        .iter()
+        .find(|d| d.message.contains("«Cat. C» come «Istruttori»"))
+        .expect("categoria letta come area");
+    assert!(
+        categories
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("sostituite dalle aree")
+    );
+
+    // A plan before the 2023 contract is not told its categories are old words.
+    f.yaml = f.yaml.replace("2026-2028", "2022-2024");
+    let r = check(&f);
+    let categories = r
+        .items()
+        .iter()
+        .find(|d| d.message.contains("«Cat. C» come «Istruttori»"))
+        .expect("categoria letta come area");
+    assert!(!categories.hint.as_deref().unwrap().contains("sostituite"));
+
+    // A word that could mean two values is not guessed.
+    let mut f = Fixture::default();
+    f.set("personale", "personale", 0, "contratto", "Comando");
+    assert!(check(&f).has_errors());
+}
+
+#[test]
+fn a_code_that_names_nothing_gets_the_likely_one() {
+    let mut f = Fixture::default();
+    f.set("performance", "fasi", 0, "obiettivo", "AA");
+    let r = check(&f);
+    let d = r
+        .items()
+        .iter()
+        .find(|d| {
+            d.message
+                .contains("l'obiettivo 'AA' della struttura SET1 non è nel foglio Obiettivi")
+        })
+        .expect("obiettivo sconosciuto");
+    assert_eq!(d.hint.as_deref(), Some("forse intendevi «A»?"));
+}

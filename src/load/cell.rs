@@ -19,6 +19,13 @@ pub enum Value {
     Percent(f64),
     Date(NaiveDate),
     Deadline(Deadline),
+    /// A closed-list value written with another name the offices use: the value, and how the
+    /// cell said it (reported once per column, see [`crate::load::workbook::Lettura`]).
+    Read {
+        value: &'static str,
+        typed: String,
+        how: crate::model::vocab::Lettura,
+    },
 }
 
 /// Why a cell could not be read: the message, and an optional hint.
@@ -148,6 +155,13 @@ fn parse_choice(data: &Data, list: &'static [&'static str]) -> Result<Value, Cel
     let key = normalize(&text);
     if let Some(value) = list.iter().find(|v| normalize(v) == key) {
         return Ok(Value::Text((*value).to_string()));
+    }
+    if let Some(how) = crate::model::vocab::leggi(list, &text) {
+        return Ok(Value::Read {
+            value: how.valore(),
+            typed: text,
+            how,
+        });
     }
     let mut problem = CellProblem::new(format!(
         "valore '{text}' non ammesso: atteso uno tra {}",

@@ -155,6 +155,21 @@ impl Orphans {
     }
 }
 
+/// The hint for a code that names nothing: the likely intended one, or the codes there are.
+fn closest<'a>(code: &str, codes: impl Iterator<Item = &'a str> + Clone) -> String {
+    match cell::suggest(code, codes.clone()) {
+        Some(s) => format!("forse intendevi «{s}»?"),
+        None => {
+            let all: Vec<&str> = codes.collect();
+            match all.len() {
+                0 => "il foglio non ne contiene".to_string(),
+                n if n <= 12 => format!("codici presenti: {}", cell::quoted_list(&all)),
+                n => format!("il foglio ne contiene {n}: controllare il codice"),
+            }
+        }
+    }
+}
+
 /// "A7", from a cell location.
 fn cell_name(at: &Location) -> String {
     match at {
@@ -387,9 +402,13 @@ pub fn performance(
             .find(|v| cell::normalize(&v.codice) == cell::normalize(&code))
         else {
             if wb.complete("obiettivi_vp") {
-                report.error(
-                    row.at.cell("obiettivo"),
-                    format!("obiettivo di valore pubblico '{code}' non presente nel foglio Valore pubblico"),
+                let codes = perf.valore_pubblico.iter().map(|v| v.codice.as_str());
+                report.push(
+                    Diagnostic::error(
+                        row.at.cell("obiettivo"),
+                        format!("obiettivo di valore pubblico '{code}' non presente nel foglio Valore pubblico"),
+                    )
+                    .with_hint(closest(&code, codes)),
                 );
             }
             continue;
@@ -426,11 +445,15 @@ pub fn performance(
                 .iter()
                 .any(|v| cell::normalize(&v.codice) == cell::normalize(vp))
         {
-            report.error(
-                row.at.cell("valore_pubblico"),
-                format!(
-                    "obiettivo di valore pubblico '{vp}' non presente nel foglio Valore pubblico"
-                ),
+            let codes = perf.valore_pubblico.iter().map(|v| v.codice.as_str());
+            report.push(
+                Diagnostic::error(
+                    row.at.cell("valore_pubblico"),
+                    format!(
+                        "obiettivo di valore pubblico '{vp}' non presente nel foglio Valore pubblico"
+                    ),
+                )
+                .with_hint(closest(vp, codes)),
             );
         }
         sources.add("obiettivi", &id, &row.at);
@@ -464,6 +487,11 @@ pub fn performance(
             o.struttura == struttura && cell::normalize(&o.codice) == cell::normalize(&code)
         });
         if found.is_none() && wb.complete("obiettivi") {
+            let codes = perf
+                .obiettivi
+                .iter()
+                .filter(|o| o.struttura == struttura)
+                .map(|o| o.codice.as_str());
             orphans.add(
                 &format!("{struttura}-{code}"),
                 Diagnostic::error(
@@ -471,7 +499,8 @@ pub fn performance(
                     format!(
                         "l'obiettivo '{code}' della struttura {struttura} non è nel foglio Obiettivi"
                     ),
-                ),
+                )
+                .with_hint(closest(&code, codes)),
             );
         }
         found
@@ -572,12 +601,14 @@ pub fn anticorruzione(
             .find(|r| cell::normalize(&r.codice) == cell::normalize(&code))
         else {
             if wb.complete("rischi") {
+                let codes = ac.rischi.iter().map(|r| r.codice.as_str());
                 orphans.add(
                     &code,
                     Diagnostic::error(
                         row.at.cell("rischio"),
                         format!("rischio '{code}' non presente nel foglio Mappa dei rischi"),
-                    ),
+                    )
+                    .with_hint(closest(&code, codes)),
                 );
             }
             continue;

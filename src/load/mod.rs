@@ -44,8 +44,14 @@ pub fn load(dir: &Path) -> Loaded {
     let mut sources = Sources::default();
     let ente = yaml::read(&dir.join(yaml::FILE), &mut report);
 
+    let primo_anno = ente.as_ref().map(|e| e.piano.triennio.primo);
+    let read = |path: &Path, spec, report: &mut Report| {
+        let wb = workbook::read(path, spec, report);
+        workbook::report_letture(&wb, primo_anno, report);
+        wb
+    };
     let personale = workbook::find(dir, &PERSONALE_WB, &mut report)
-        .map(|p| workbook::read(&p, &PERSONALE_WB, &mut report));
+        .map(|p| read(&p, &PERSONALE_WB, &mut report));
     if personale.is_none() {
         report.push(
             crate::diag::Diagnostic::error(
@@ -65,11 +71,11 @@ pub fn load(dir: &Path) -> Loaded {
         .map(|_| organizzazione.strutture.as_slice());
 
     let performance = workbook::find(dir, &PERFORMANCE_WB, &mut report).map(|p| {
-        let wb = workbook::read(&p, &PERFORMANCE_WB, &mut report);
+        let wb = read(&p, &PERFORMANCE_WB, &mut report);
         convert::performance(&wb, strutture, &mut sources, &mut report)
     });
     let anticorruzione = workbook::find(dir, &ANTICORRUZIONE_WB, &mut report).map(|p| {
-        let wb = workbook::read(&p, &ANTICORRUZIONE_WB, &mut report);
+        let wb = read(&p, &ANTICORRUZIONE_WB, &mut report);
         convert::anticorruzione(&wb, strutture, &mut sources, &mut report)
     });
 

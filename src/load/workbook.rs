@@ -85,12 +85,23 @@ impl Row {
     }
 }
 
+/// The words of one column read as values of its closed list under another name ("P.O." as
+/// "Responsabile EQ"), reported once for the column, at its first such cell.
+#[derive(Debug, Clone)]
+pub struct Letture {
+    pub first: Location,
+    /// Each word as typed, the value it was read as, how, and in how many cells.
+    pub words: Vec<(String, &'static str, crate::model::vocab::Lettura, usize)>,
+}
+
 /// The rows of one sheet, as read.
 #[derive(Debug, Clone)]
 pub struct SheetData {
     pub spec: &'static Sheet,
     /// The rows read without errors.
     pub rows: Vec<Row>,
+    /// Closed-list words read under another name, by column, in the order of the columns.
+    pub letture: Vec<Letture>,
     /// Rows left out because a cell could not be read: checks on totals skip the sheet then,
     /// so one typo does not also show up as a wrong total.
     pub invalid_rows: usize,
@@ -211,12 +222,13 @@ pub fn read(path: &Path, spec: &'static Workbook, report: &mut Report) -> Workbo
         };
         match raw_sheet(&mut workbook, &merged_ods, name, &file, sheet.name, report) {
             Ok(Some(raw)) => {
-                let (rows, invalid_rows) = read_sheet(&file, sheet, &raw, report);
+                let (rows, invalid_rows, letture) = read_sheet(&file, sheet, &raw, report);
                 data.sheets.insert(
                     sheet.key,
                     SheetData {
                         spec: sheet,
                         rows,
+                        letture,
                         invalid_rows,
                     },
                 );
@@ -529,7 +541,8 @@ fn read_sheet(
     spec: &'static Sheet,
     raw: &RawSheet,
     report: &mut Report,
-) -> (Vec<Row>, usize) {
+) -> (Vec<Row>, usize, Vec<Letture>) {
+    let mut letture: Vec<(&'static str, Letture)> = Vec::new();
     let range = &raw.range;
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let sheet_loc = || Location::sheet(file, spec.name);
@@ -572,7 +585,7 @@ fn read_sheet(
                 ),
             );
         }
-        return (Vec::new(), 0);
+        return (Vec::new(), 0, Vec::new());
     };
 
     let header_row = range.rows().nth(header_idx).unwrap_or(&[]);
@@ -663,6 +676,17 @@ fn read_sheet(
                     report.error(at.cell(column.key), "campo obbligatorio vuoto");
                 }
                 Ok(Value::Empty) => {}
+                Ok(Value::Read { value, typed, how }) => {
+                    record(
+                        &mut letture,
+                        column.key,
+                        at.cell(column.key),
+                        typed,
+                        value,
+                        how,
+                    );
+                    values.insert(column.key, Value::Text(value.to_string()));
+                }
                 Ok(value) => match unprintable(&value) {
                     Some(problem) => {
                         ok = false;
@@ -692,7 +716,76 @@ fn read_sheet(
             invalid += 1;
         }
     }
-    (rows, invalid)
+    letture.sort_by_key(|(key, _)| spec.columns.iter().position(|c| c.key == *key));
+    (rows, invalid, letture.into_iter().map(|(_, l)| l).collect())
+}
+
+/// The year the CCNL Funzioni Locali of 16/11/2022 replaced the categories with the areas:
+/// plans from this year on are told that a category is an old word.
+const PRIMO_ANNO_AREE: i32 = 2023;
+
+/// Reports, once per column, the words read under another name, so that no value changes
+/// between the workbook and the PIAO without a word.
+pub fn report_letture(wb: &WorkbookData, primo_anno: Option<i32>, report: &mut Report) {
+    use crate::model::vocab::Lettura;
+    for sheet in wb.sheets.values() {
+        for l in &sheet.letture {
+            let words: Vec<String> = l
+                .words
+                .iter()
+                .map(|(typed, value, _, n)| match n {
+                    1 => format!("«{typed}» come «{value}»"),
+                    n => format!("«{typed}» come «{value}» ({n} celle)"),
+                })
+                .collect();
+            let mut d = crate::diag::Diagnostic::warning(
+                l.first.clone(),
+                format!("valori letti con il nome dell'elenco: {}", words.join(", ")),
+            );
+            let categories = l.words.iter().any(|w| matches!(w.2, Lettura::Categoria(_)));
+            d = match (categories, primo_anno) {
+                (true, Some(year)) if year >= PRIMO_ANNO_AREE => d.with_hint(
+                    "le categorie A, B, C e D sono sostituite dalle aree dal CCNL Funzioni Locali del 16/11/2022 (art. 13): aggiornare il foglio con i valori dell'elenco",
+                ),
+                (true, _) => d.with_hint(
+                    "categorie lette come le aree corrispondenti (art. 13 CCNL Funzioni Locali del 16/11/2022)",
+                ),
+                (false, _) => d.with_hint(
+                    "nessuna correzione necessaria; per non vedere l'avviso scrivere i valori come nel menu a tendina",
+                ),
+            };
+            report.push(d);
+        }
+    }
+}
+
+/// Records that the cell at `at` said `typed` for `value`.
+fn record(
+    letture: &mut Vec<(&'static str, Letture)>,
+    key: &'static str,
+    at: Location,
+    typed: String,
+    value: &'static str,
+    how: crate::model::vocab::Lettura,
+) {
+    let i = match letture.iter().position(|(k, _)| *k == key) {
+        Some(i) => i,
+        None => {
+            letture.push((
+                key,
+                Letture {
+                    first: at,
+                    words: Vec::new(),
+                },
+            ));
+            letture.len() - 1
+        }
+    };
+    let words = &mut letture[i].1.words;
+    match words.iter_mut().find(|w| w.0 == typed) {
+        Some(w) => w.3 += 1,
+        None => words.push((typed, value, how, 1)),
+    }
 }
 
 /// A character of a text cell that the PDF could not hold: a control character, or one no

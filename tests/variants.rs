@@ -260,3 +260,44 @@ fn blanks_are_printed_as_unknown_and_every_filled_column_is_printed() {
     }
     assert!(!text.contains("0 ore"), "{text}");
 }
+
+/// Line breaks typed inside a cell (Alt+Invio) stay line breaks, and lines that start with a
+/// dash become a bulleted list, with their text untouched.
+#[test]
+fn line_breaks_and_lists_inside_a_cell_reach_the_pdf() {
+    let mut f = Fixture::default();
+    f.set(
+        "performance",
+        "obiettivi",
+        0,
+        "descrizione",
+        "Digitalizzare l'archivio corrente.\nPriorità:\n- pratiche edilizie dal 2015\n- contratti *rogati* dal Segretario\nSegue la verifica #1 del Nucleo.",
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = f.write(&tmp.path().join("in"));
+    let out = build(&dir, &tmp.path().join("out"), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let raw = std::process::Command::new("pdftotext")
+        .args([
+            tmp.path().join("out/PIAO_2026-2028.pdf").to_str().unwrap(),
+            "-",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&raw.stdout);
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let at = lines
+        .iter()
+        .position(|l| l.ends_with("Digitalizzare l'archivio corrente."))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(lines[at + 1], "Priorità:", "{text}");
+    assert!(
+        lines[at + 2].starts_with('•') && lines[at + 2].ends_with("pratiche edilizie dal 2015"),
+        "{text}"
+    );
+    assert!(
+        lines[at + 3].ends_with("contratti *rogati* dal Segretario"),
+        "{text}"
+    );
+    assert_eq!(lines[at + 4], "Segue la verifica #1 del Nucleo.", "{text}");
+}

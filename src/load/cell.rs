@@ -63,7 +63,8 @@ pub fn parse(data: &Data, kind: Kind) -> Result<Value, CellProblem> {
         return Ok(Value::Empty);
     }
     match kind {
-        Kind::Text | Kind::LongText | Kind::Unit => Ok(Value::Text(as_text(data))),
+        Kind::Text | Kind::LongText => Ok(Value::Text(as_lines(data))),
+        Kind::Unit => Ok(Value::Text(as_text(data))),
         Kind::Choice(list) => parse_choice(data, list),
         Kind::Count => parse_count(data),
         Kind::Year => parse_year(data),
@@ -72,7 +73,7 @@ pub fn parse(data: &Data, kind: Kind) -> Result<Value, CellProblem> {
         Kind::Date => parse_date(data).map(Value::Date),
         Kind::Deadline => match parse_date(data) {
             Ok(date) => Ok(Value::Deadline(Deadline::Date(date))),
-            Err(_) => Ok(Value::Deadline(Deadline::Text(as_text(data)))),
+            Err(_) => Ok(Value::Deadline(Deadline::Text(as_lines(data)))),
         },
     }
 }
@@ -83,6 +84,21 @@ pub fn is_blank(data: &Data) -> bool {
         Data::Empty => true,
         Data::String(s) => s.trim().is_empty(),
         _ => false,
+    }
+}
+
+/// Free text as typed, with the line breaks the office put inside the cell (Alt+Invio): each
+/// line's spaces tidied, blank lines dropped. The PDF prints the lines as lines, and lines
+/// starting with "-", "•" or "*" as a list.
+pub fn as_lines(data: &Data) -> String {
+    match data {
+        Data::String(s) => s
+            .lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        _ => as_text(data),
     }
 }
 

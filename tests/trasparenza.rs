@@ -563,10 +563,10 @@ fn user_text_is_inert_in_every_format() {
         rows[0][col(&header, "DENOMINAZIONE")],
         "'=HYPERLINK(\"http://x.example\";\"clic\")"
     );
-    // The loader folds the line break of a cell into a space, as the PDF shows it.
+    // The line break typed in the cell is kept, inside the one quoted CSV field.
     assert_eq!(
         rows[0][col(&header, "COMPETENZE")],
-        "Protocollo; archivio \"storico\" e <script>alert(1)</script> @SUM(A1)"
+        "Protocollo; archivio \"storico\"\ne <script>alert(1)</script> @SUM(A1)"
     );
     assert_eq!(
         rows[1][col(&header, "RESPONSABILE")],

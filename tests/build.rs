@@ -61,7 +61,9 @@ fn every_section_title_in_order() {
         "3.2 Organizzazione del lavoro agile",
         "3.3 Piano triennale dei fabbisogni di personale",
         "3.3.1 Fabbisogno del personale",
-        "3.3.2 Formazione del personale",
+        // The demo gives 3.3.2 its own title; the Piano tipo's name follows it.
+        "3.3.2 Piano della formazione e dello sviluppo delle competenze",
+        "Sottosezione «Formazione del personale» del Piano tipo (DM 132/2022)",
         "4. Monitoraggio",
     ];
     // Each title appears in the table of contents and then as a heading, in schema order.
@@ -262,7 +264,7 @@ fn bookmarks_for_every_section_and_sub_section() {
         (1, "3.2 Organizzazione del lavoro agile"),
         (1, "3.3 Piano triennale dei fabbisogni di personale"),
         (2, "3.3.1 Fabbisogno del personale"),
-        (2, "3.3.2 Formazione del personale"),
+        (2, "3.3.2 Piano della formazione e dello sviluppo delle competenze"),
         (0, "4. Monitoraggio"),
     ];
     let mut from = 0;

@@ -301,3 +301,73 @@ fn line_breaks_and_lists_inside_a_cell_reach_the_pdf() {
     );
     assert_eq!(lines[at + 4], "Segue la verifica #1 del Nucleo.", "{text}");
 }
+
+/// What real plans have: a responsible per objective, sub-phases, the EQ posts, the activities
+/// that cannot be done remotely, the training budget, the administration's own titles.
+#[test]
+fn what_real_plans_have_reaches_the_pdf() {
+    let mut f = Fixture::default();
+    f.set(
+        "performance",
+        "obiettivi",
+        0,
+        "responsabile",
+        "Dott. Paolo Neri",
+    );
+    // Phase 2 (60%) detailed by 2a and 2b: the total stays 100%.
+    f.rows("performance", "fasi").push(common::fixture::row(&[
+        "SET1",
+        "A",
+        "2a",
+        "Scansione dei fascicoli edilizi",
+        "40%",
+        "Archivio",
+        "@2026-09-30",
+    ]));
+    f.rows("performance", "fasi").push(common::fixture::row(&[
+        "SET1",
+        "A",
+        "2b",
+        "Indicizzazione",
+        "20%",
+        "Archivio",
+        "@2026-11-30",
+    ]));
+    f.set(
+        "personale",
+        "lavoro_agile",
+        0,
+        "non_remotizzabili",
+        "Sportello del protocollo; celebrazione dei matrimoni",
+    );
+    f.rows("personale", "budget_formazione")
+        .push(common::fixture::row(&["2026", "5000", "1000", "", "2500"]));
+    f.yaml
+        .push_str("  formazione:\n    titolo: \"Piano delle competenze 2026\"\n");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = f.write(&tmp.path().join("in"));
+    let out = build(&dir, &tmp.path().join("out"), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("sommano"), "{}", stderr(&out));
+    let text = fold(&pdf_text(&tmp.path().join("out/PIAO_2026-2028.pdf")));
+    for expected in [
+        "Responsabile dell'obiettivo Dott. Paolo Neri",
+        "2a Scansione dei fascicoli edilizi 40% Archivio 30/09/2026",
+        "Totale 100%",
+        "Incarichi di Elevata Qualificazione Struttura Titolare dell'incarico Settore Amministrativo Anna Bianchi Settore Tecnico Marco Verdi",
+        "Attività che non possono essere svolte da remoto Struttura Attività Settore Amministrativo Sportello del protocollo; celebrazione dei matrimoni",
+        "2026 € 5.000,00 € 1.000,00 — € 6.000,00 € 2.500,00 € 3.500,00",
+        "3.3.2 Piano delle competenze 2026 Sottosezione «Formazione del personale» del Piano tipo (DM 132/2022)",
+    ] {
+        assert!(text.contains(expected), "manca «{expected}» in:\n{text}");
+    }
+
+    // Sub-phases that do not add up to their phase are pointed out, at the first of them.
+    f.set("performance", "fasi", 2, "incidenza", "30%");
+    let dir = f.write(&tmp.path().join("in2"));
+    let report = piao::pipeline::check(&dir).unwrap().report.to_text();
+    assert!(
+        report.contains("Fasi!E4 (colonna «Incidenza %»): le sottofasi della fase 2 sommano 50%, la fase vale 60%"),
+        "{report}"
+    );
+}

@@ -76,7 +76,8 @@ fn performance(piao: &Piao, sources: &Sources, report: &mut Report) {
         }
         for f in &o.fasi {
             let cell = |column: &str| at(sources, "fasi", &f.id, column);
-            if f.incidenza.is_none() {
+            // A sub-phase details its phase's weight: it may have none of its own.
+            if f.incidenza.is_none() && f.padre.is_none() {
                 report.warning(
                     cell("incidenza"),
                     format!("la fase {} non ha incidenza %", f.numero),
@@ -109,6 +110,28 @@ fn performance(piao: &Piao, sources: &Sources, report: &mut Report) {
                     cell("scadenza"),
                     format!("scadenza '{t}' non è una data: viene stampata così com'è"),
                 ),
+            }
+        }
+        for parent in &o.fasi {
+            let children: Vec<&Fase> = o
+                .fasi
+                .iter()
+                .filter(|f| f.padre.as_deref() == Some(parent.numero.as_str()))
+                .collect();
+            let weights: Option<f64> = children.iter().map(|f| f.incidenza).sum();
+            if let (Some(own), Some(sum)) = (parent.incidenza, weights)
+                && !children.is_empty()
+                && (own - sum).abs() > EPSILON
+            {
+                report.warning(
+                    at(sources, "fasi", &children[0].id, "incidenza"),
+                    format!(
+                        "le sottofasi della fase {} sommano {}, la fase vale {}",
+                        parent.numero,
+                        italian::percent(sum),
+                        italian::percent(own)
+                    ),
+                );
             }
         }
         let weighted = o.fasi.iter().any(|f| f.incidenza.is_some());

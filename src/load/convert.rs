@@ -324,6 +324,26 @@ pub fn organizzazione(
             totale: row.count("totale").unwrap_or(0),
             non_fruitori: row.count("non_fruitori").unwrap_or(0),
             effettivi: row.count("effettivi").unwrap_or(0),
+            non_remotizzabili: row.text("non_remotizzabili"),
+        });
+    }
+    let mut seen = HashMap::new();
+    for row in wb.rows("budget_formazione") {
+        let anno = year(row);
+        if !unique(&mut seen, &anno.to_string(), row, "anno", "anno", report) {
+            continue;
+        }
+        sources.add(
+            "budget_formazione",
+            org.budget_formazione.len().to_string(),
+            &row.at,
+        );
+        org.budget_formazione.push(BudgetFormazione {
+            anno,
+            iniziale: row.number("iniziale").unwrap_or(0.0),
+            aumenti: row.number("aumenti"),
+            diminuzioni: row.number("diminuzioni"),
+            impegnato: row.number("impegnato"),
         });
     }
     let mut seen = HashMap::new();
@@ -474,6 +494,7 @@ pub fn performance(
             vincoli: row.text("vincoli"),
             risorse_umane: row.text("risorse_umane"),
             risorse_finanziarie: row.text("risorse_finanziarie"),
+            responsabile: row.text("responsabile"),
             fasi: Vec::new(),
             indicatori: Vec::new(),
         });
@@ -529,8 +550,12 @@ pub fn performance(
             scadenza: row
                 .deadline("scadenza")
                 .unwrap_or(Deadline::Text(String::new())),
+            padre: None,
         });
     }
+    perf.obiettivi
+        .iter_mut()
+        .for_each(Obiettivo::collega_sottofasi);
     for row in wb.rows("indicatori") {
         let Some(i) = find(&mut perf, row, &mut orphans) else {
             continue;

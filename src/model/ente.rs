@@ -173,6 +173,10 @@ pub struct Rinvio {
 /// introducing the reference).
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 pub struct Sottosezione {
+    /// The administration's own title for the sub-section, when it differs from the Piano
+    /// tipo's; the PDF prints it with the Piano tipo's name beside it.
+    #[serde(default, deserialize_with = "opt_string")]
+    pub titolo: Option<String>,
     #[serde(default)]
     pub testo: RichText,
     pub rinvio: Option<Rinvio>,

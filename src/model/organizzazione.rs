@@ -115,6 +115,28 @@ pub struct Corso {
     pub obbligatorio: bool,
 }
 
+/// The training budget of one year.
+#[derive(Debug, Clone, Serialize)]
+pub struct BudgetFormazione {
+    pub anno: i32,
+    pub iniziale: f64,
+    pub aumenti: Option<f64>,
+    pub diminuzioni: Option<f64>,
+    pub impegnato: Option<f64>,
+}
+
+impl BudgetFormazione {
+    /// The budget after the variations.
+    pub fn assestato(&self) -> f64 {
+        self.iniziale + self.aumenti.unwrap_or(0.0) - self.diminuzioni.unwrap_or(0.0)
+    }
+
+    /// What is left to commit; unknown when the committed amount is.
+    pub fn disponibile(&self) -> Option<f64> {
+        self.impegnato.map(|i| self.assestato() - i)
+    }
+}
+
 /// Smart working in one unit.
 #[derive(Debug, Clone, Serialize)]
 pub struct LavoroAgile {
@@ -124,6 +146,8 @@ pub struct LavoroAgile {
     pub totale: u64,
     pub non_fruitori: u64,
     pub effettivi: u64,
+    /// Activities of the unit that cannot be done remotely.
+    pub non_remotizzabili: Option<String>,
 }
 
 /// The smart-working contingent of one year.
@@ -145,6 +169,8 @@ pub struct Organizzazione {
     pub formazione: Vec<Corso>,
     pub lavoro_agile: Vec<LavoroAgile>,
     pub contingente: Vec<Contingente>,
+    /// The training budget, one row per year.
+    pub budget_formazione: Vec<BudgetFormazione>,
     /// The rendiconti figures for the hiring capacity; `None` when the sheet is absent.
     pub rendiconti: Option<Vec<super::capacita::VoceFinanziaria>>,
 }

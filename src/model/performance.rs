@@ -45,6 +45,8 @@ pub struct Fase {
     pub incidenza: Option<f64>,
     pub responsabili: Option<String>,
     pub scadenza: Deadline,
+    /// The number of the phase this one details ("1" for "1a" or "1.2"), when it is one.
+    pub padre: Option<String>,
 }
 
 /// A result indicator of a performance objective.
@@ -75,14 +77,33 @@ pub struct Obiettivo {
     pub vincoli: Option<String>,
     pub risorse_umane: Option<String>,
     pub risorse_finanziarie: Option<String>,
+    /// Who answers for the objective when it is not the unit's head.
+    pub responsabile: Option<String>,
     pub fasi: Vec<Fase>,
     pub indicatori: Vec<Indicatore>,
 }
 
 impl Obiettivo {
-    /// Sum of the phase weights, as a fraction.
+    /// Sum of the phase weights, as a fraction: the sub-phases detail their phase's weight
+    /// and are not counted again.
     pub fn incidenza_totale(&self) -> f64 {
-        self.fasi.iter().filter_map(|f| f.incidenza).sum()
+        self.fasi
+            .iter()
+            .filter(|f| f.padre.is_none())
+            .filter_map(|f| f.incidenza)
+            .sum()
+    }
+
+    /// Marks each phase that details another ("1a", "1b", "1.1" under "1") with its parent.
+    pub fn collega_sottofasi(&mut self) {
+        let numeri: Vec<String> = self.fasi.iter().map(|f| f.numero.clone()).collect();
+        for f in &mut self.fasi {
+            f.padre = numeri
+                .iter()
+                .filter(|n| **n != f.numero && sottofase(&f.numero, n))
+                .max_by_key(|n| n.len())
+                .cloned();
+        }
     }
 }
 
@@ -101,4 +122,32 @@ pub struct Performance {
     pub valore_pubblico: Vec<ObiettivoValore>,
     pub obiettivi: Vec<Obiettivo>,
     pub monitoraggio: Vec<Monitoraggio>,
+}
+
+/// Whether phase `numero` details phase `padre`: "1a" or "1.2" under "1", "2.1b" under "2.1".
+fn sottofase(numero: &str, padre: &str) -> bool {
+    let Some(rest) = numero.trim().strip_prefix(padre.trim()) else {
+        return false;
+    };
+    let rest = rest.strip_prefix(['.', ' ', '-']).unwrap_or(rest);
+    !padre.trim().is_empty()
+        && !rest.is_empty()
+        && (rest.chars().all(|c| c.is_ascii_lowercase()) && rest.len() <= 2
+            || rest.chars().all(|c| c.is_ascii_digit()) && numero.contains('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sottofase;
+
+    #[test]
+    fn sub_phases_are_recognised_by_their_number() {
+        assert!(sottofase("1a", "1"));
+        assert!(sottofase("1.2", "1"));
+        assert!(sottofase("2.1b", "2.1"));
+        assert!(!sottofase("12", "1"));
+        assert!(!sottofase("1", "1"));
+        assert!(!sottofase("10", "1"));
+        assert!(!sottofase("1 bis", "1") && !sottofase("A", ""));
+    }
 }

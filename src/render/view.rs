@@ -199,6 +199,9 @@ pub fn view(piao: &Piao, modo: Modo) -> Value {
             ],
         })).collect::<Vec<_>>(),
         "totale": la_tot,
+        "non_remotizzabili": la.iter().filter_map(|r| {
+            r.non_remotizzabili.as_ref().map(|t| json!([unit_name(&r.struttura), t]))
+        }).collect::<Vec<_>>(),
         "contingente": org.contingente.iter().map(|c| json!({
             "anno": c.anno.to_string(),
             "addetti": c.addetti.map(italian::integer),
@@ -278,6 +281,15 @@ pub fn view(piao: &Piao, modo: Modo) -> Value {
         "ore_totali": ore_totali,
         "ore_pro_capite": org.ore_formazione_pro_capite().map(|h| italian::decimal(h, 1)),
         "costo_totale": costo_totale,
+        "budget": org.budget_formazione.iter().map(|b| json!([
+            b.anno.to_string(),
+            italian::money(b.iniziale),
+            b.aumenti.map(italian::money),
+            b.diminuzioni.map(italian::money),
+            italian::money(b.assestato()),
+            b.impegnato.map(italian::money),
+            b.disponibile().map(italian::money),
+        ])).collect::<Vec<_>>(),
         "obiettivo_ore": (piao.piano.triennio.primo >= crate::check::PRIMO_ANNO_ORE_FORMAZIONE)
             .then(|| italian::number(crate::check::ORE_FORMAZIONE_PRO_CAPITE)),
     });
@@ -333,6 +345,20 @@ pub fn view(piao: &Piao, modo: Modo) -> Value {
         }
     }
 
+    let titoli: serde_json::Map<String, Value> = [
+        ("valore_pubblico", &s.valore_pubblico),
+        ("performance", &s.performance),
+        ("rischi_corruttivi", &s.rischi_corruttivi),
+        ("struttura_organizzativa", &s.struttura_organizzativa),
+        ("lavoro_agile", &s.lavoro_agile),
+        ("fabbisogni", &s.fabbisogni),
+        ("formazione", &s.formazione),
+        ("azioni_positive", &s.azioni_positive),
+        ("monitoraggio", &s.monitoraggio),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), opt(&v.titolo)))
+    .collect();
     json!({
         "meta": meta(piao),
         "ente": {
@@ -367,6 +393,7 @@ pub fn view(piao: &Piao, modo: Modo) -> Value {
             "azioni_positive": testo(&s.azioni_positive),
             "monitoraggio": testo(&s.monitoraggio),
         },
+        "titoli": titoli,
         "note": piao
             .sottosezioni()
             .iter()
@@ -385,6 +412,9 @@ pub fn view(piao: &Piao, modo: Modo) -> Value {
                 .collect::<Vec<_>>()),
         })).collect::<Vec<_>>(),
         "personale": personale,
+        "eq": org.strutture.iter().filter(|u| u.incarico == "Responsabile EQ").map(|u| json!([
+            u.nome, u.responsabile,
+        ])).collect::<Vec<_>>(),
         "lavoro_agile": lavoro_agile,
         "fabbisogni": fabbisogni,
         "formazione": formazione,
@@ -584,12 +614,14 @@ fn card(o: &Obiettivo, perf: &Performance) -> Value {
         "vincoli": opt(&o.vincoli),
         "risorse_umane": opt(&o.risorse_umane),
         "risorse_finanziarie": opt(&o.risorse_finanziarie),
+        "responsabile": opt(&o.responsabile),
         "fasi": o.fasi.iter().map(|f| json!({
             "numero": f.numero,
             "descrizione": f.descrizione,
             "incidenza": f.incidenza.map(italian::percent).unwrap_or_default(),
             "responsabili": opt(&f.responsabili),
             "scadenza": deadline(&f.scadenza),
+            "sottofase": f.padre.is_some(),
         })).collect::<Vec<_>>(),
         "incidenza_totale": italian::percent(o.incidenza_totale()),
         "indicatori": o.indicatori.iter().map(|i| json!({

@@ -450,6 +450,49 @@ const FORMAZIONE: Sheet = Sheet {
     ],
 };
 
+const BUDGET_FORMAZIONE: Sheet = Sheet {
+    key: "budget_formazione",
+    name: "Budget formazione",
+    purpose: "Le risorse per la formazione, una riga per anno: lo stanziamento iniziale del bilancio, le variazioni e quanto è già impegnato. Il programma calcola le risorse disponibili. Il foglio è facoltativo.",
+    section: "3.3",
+    optional: true,
+    columns: &[
+        col("anno", "Anno", Year, true, "Anno del bilancio.", "2026"),
+        col(
+            "iniziale",
+            "Stanziamento iniziale (€)",
+            Money,
+            true,
+            "Lo stanziamento del bilancio di previsione.",
+            "24.000,00",
+        ),
+        col(
+            "aumenti",
+            "Variazioni in aumento (€)",
+            Money,
+            false,
+            "Le variazioni di bilancio che aumentano lo stanziamento.",
+            "3.000,00",
+        ),
+        col(
+            "diminuzioni",
+            "Variazioni in diminuzione (€)",
+            Money,
+            false,
+            "Le variazioni di bilancio che lo riducono.",
+            "0,00",
+        ),
+        col(
+            "impegnato",
+            "Impegnato (€)",
+            Money,
+            false,
+            "Quanto è già impegnato.",
+            "8.500,00",
+        ),
+    ],
+};
+
 const LAVORO_AGILE: Sheet = Sheet {
     key: "lavoro_agile",
     name: "Lavoro agile",
@@ -504,6 +547,14 @@ const LAVORO_AGILE: Sheet = Sheet {
             true,
             "Chi lavora davvero in modalità agile (totale − non fruitori).",
             "5",
+        ),
+        col(
+            "non_remotizzabili",
+            "Attività non eseguibili da remoto",
+            LongText,
+            false,
+            "Le attività della struttura che richiedono la presenza (sportello, cantiere, vigilanza...).",
+            "Sportello anagrafe, celebrazione dei matrimoni",
         ),
     ],
 };
@@ -748,6 +799,14 @@ const OBIETTIVI: Sheet = Sheet {
             false,
             "Le risorse del bilancio.",
             "Cap. 1043 - € 12.000,00",
+        ),
+        col(
+            "responsabile",
+            "Responsabile dell'obiettivo",
+            Text,
+            false,
+            "Chi risponde dell'obiettivo, se non è il responsabile della struttura.",
+            "Dott. Paolo Neri",
         ),
     ],
 };
@@ -1079,6 +1138,7 @@ pub const PERSONALE_WB: Workbook = Workbook {
         ASSUNZIONI,
         CAPACITA,
         FORMAZIONE,
+        BUDGET_FORMAZIONE,
         LAVORO_AGILE,
         CONTINGENTE,
     ],

@@ -337,7 +337,8 @@ impl Default for Fixture {
 impl Fixture {
     /// The rows of a sheet, to change.
     pub fn rows(&mut self, wb: &'static str, sheet: &'static str) -> &mut Rows {
-        self.sheets.get_mut(&(wb, sheet)).expect("sheet")
+        assert!(workbook(wb).sheet(sheet).is_some(), "foglio {wb}/{sheet}");
+        self.sheets.entry((wb, sheet)).or_default()
     }
 
     /// Sets one cell: row index among the data rows, column by key.
@@ -348,7 +349,11 @@ impl Fixture {
             .iter()
             .position(|c| c.key == key)
             .expect("column");
-        self.rows(wb, sheet)[r][c] = value.to_string();
+        let row = &mut self.rows(wb, sheet)[r];
+        if row.len() <= c {
+            row.resize(c + 1, String::new());
+        }
+        row[c] = value.to_string();
     }
 
     /// Writes the input folder into `dir`.

@@ -85,7 +85,8 @@ fn filled_templates_build_a_piao() {
         let mut book = umya_spreadsheet::reader::xlsx::read(&path).unwrap();
         for sheet in wb.sheets {
             let ws = book.get_sheet_by_name_mut(sheet.name).unwrap();
-            for (r, cells) in fixture.sheets[&(wb.key, sheet.key)].iter().enumerate() {
+            let rows = fixture.sheets.get(&(wb.key, sheet.key));
+            for (r, cells) in rows.into_iter().flatten().enumerate() {
                 for (c, (text, column)) in cells.iter().zip(sheet.columns).enumerate() {
                     if text.is_empty() {
                         continue;

@@ -264,7 +264,10 @@ fn bookmarks_for_every_section_and_sub_section() {
         (1, "3.2 Organizzazione del lavoro agile"),
         (1, "3.3 Piano triennale dei fabbisogni di personale"),
         (2, "3.3.1 Fabbisogno del personale"),
-        (2, "3.3.2 Piano della formazione e dello sviluppo delle competenze"),
+        (
+            2,
+            "3.3.2 Piano della formazione e dello sviluppo delle competenze",
+        ),
         (0, "4. Monitoraggio"),
     ];
     let mut from = 0;

@@ -559,3 +559,48 @@ fn a_code_that_names_nothing_gets_the_likely_one() {
         .expect("obiettivo sconosciuto");
     assert_eq!(d.hint.as_deref(), Some("forse intendevi «A»?"));
 }
+
+/// ente.yaml is written by people: Italian numbers and counts with their unit are read, a
+/// triennio with a slash too, and every wrong value of the file is reported in one run.
+#[test]
+fn ente_yaml_as_people_write_it() {
+    let mut f = Fixture::default();
+    f.yaml = f
+        .yaml
+        .replace(
+            "popolazione: 4200",
+            "popolazione: 4.200\n  dipendenti: \"n. 8 dipendenti\"\n  provincia: Verona",
+        )
+        .replace("triennio: \"2026-2028\"", "triennio: \"2026/2028\"");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = f.write(&tmp.path().join("in"));
+    let checked = piao::pipeline::check(&dir).unwrap();
+    assert!(!checked.report.has_errors(), "{}", checked.report.to_text());
+    let piao = checked.loaded.piao.unwrap();
+    assert_eq!(piao.ente.popolazione, Some(4200));
+    assert_eq!(piao.ente.dipendenti, Some(8));
+    assert_eq!(piao.piano.triennio.primo, 2026);
+
+    let mut f = Fixture::default();
+    f.yaml = f
+        .yaml
+        .replace("popolazione: 4200", "popolazione: 2.5\n  dipendenti: molti")
+        .replace(
+            "organo: \"Giunta comunale\"",
+            "organo: \"Giunta comunale\"\n  data_documento: ieri",
+        );
+    let r = check(&f);
+    let all = lines(&r);
+    for expected in [
+        "valore '2.5' non valido: atteso un numero intero, come 2087 o 2.087",
+        "valore 'molti' non valido: atteso un numero intero, come 2087 o 2.087",
+        "ieri",
+    ] {
+        assert!(
+            all.iter()
+                .any(|l| l.starts_with("errore | ente.yaml:") && l.contains(expected)),
+            "atteso «{expected}» tra:\n{}",
+            all.join("\n")
+        );
+    }
+}

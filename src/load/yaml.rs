@@ -85,10 +85,39 @@ pub fn read(path: &Path, report: &mut Report) -> Option<EnteFile> {
 /// key would otherwise silently drop a value); a wrong value stops the parse and is reported
 /// with its position.
 pub fn parse(text: &str, report: &mut Report) -> Option<EnteFile> {
+    // A wrong value stops a serde parse. To report every wrong value in one run, the value of
+    // each line that fails is blanked in a working copy (a blank is "not given", which most
+    // keys accept) and the parse runs again, until it succeeds or fails where blanking cannot
+    // help (a required key, a syntax error). Lines and columns stay those of the user's file.
+    let mut working = text.to_string();
+    let mut blanked: Vec<usize> = Vec::new();
+    let mut errors: Vec<Diagnostic> = Vec::new();
     let mut unknown: Vec<String> = Vec::new();
-    let result = serde_saphyr::with_deserializer_from_str(text, |de| {
-        serde_ignored::deserialize(de, |path| unknown.push(path.to_string()))
-    });
+    let parsed = loop {
+        let mut found: Vec<String> = Vec::new();
+        let result = serde_saphyr::with_deserializer_from_str(&working, |de| {
+            serde_ignored::deserialize(de, |path| found.push(path.to_string()))
+        });
+        for path in found {
+            if !unknown.contains(&path) {
+                unknown.push(path);
+            }
+        }
+        match result {
+            Ok(file) => break Some(file),
+            Err(e) => {
+                errors.push(diagnostic(&e, text));
+                let line = e.location().map(|l| l.line() as usize);
+                match line.and_then(|l| blank_value(&working, l).map(|w| (l, w))) {
+                    Some((l, w)) if !blanked.contains(&l) && blanked.len() < MAX_ERRORS => {
+                        blanked.push(l);
+                        working = w;
+                    }
+                    _ => break None,
+                }
+            }
+        }
+    };
     for path in &unknown {
         let segments: Vec<&str> = path.split('.').collect();
         let key = segments.last().copied().unwrap_or_default();
@@ -101,16 +130,36 @@ pub fn parse(text: &str, report: &mut Report) -> Option<EnteFile> {
         }
         report.push(d);
     }
-    match result {
-        Ok(file) => {
+    let failed = !errors.is_empty();
+    errors.into_iter().for_each(|d| report.push(d));
+    match parsed {
+        Some(file) if !failed => {
             check(&file, text, report);
             Some(file)
         }
-        Err(e) => {
-            report.push(diagnostic(&e, text));
-            None
-        }
+        _ => None,
     }
+}
+
+/// How many wrong values one run reports before it stops looking.
+const MAX_ERRORS: usize = 100;
+
+/// `text` with the value of the `key: value` entry on `line` (1-based) removed, or `None` when
+/// the line holds no such value (a block, a list item, a syntax error).
+fn blank_value(text: &str, line: usize) -> Option<String> {
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    let target = lines.get(line.checked_sub(1)?)?;
+    let trimmed = target.trim_start();
+    if trimmed.starts_with('#') || trimmed.starts_with('-') {
+        return None;
+    }
+    let (key, value) = target.split_once(": ")?;
+    if value.trim().is_empty() || value.trim_start().starts_with(['|', '>']) {
+        return None;
+    }
+    let replaced = format!("{key}:");
+    lines[line - 1] = &replaced;
+    Some(lines.join("\n"))
 }
 
 /// Every key the file may hold, for suggestions on a misspelt one.

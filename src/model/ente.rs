@@ -30,8 +30,13 @@ pub struct Ente {
     pub email: Option<String>,
     #[serde(default, deserialize_with = "opt_string")]
     pub pec: Option<String>,
+    /// The provincia (or città metropolitana), for the cover: "Verona" or "Provincia di Verona".
+    #[serde(default, deserialize_with = "opt_string")]
+    pub provincia: Option<String>,
+    #[serde(default, deserialize_with = "opt_count")]
     pub popolazione: Option<u64>,
     /// Employees for the simplified-PIAO threshold; computed from the staff sheet when absent.
+    #[serde(default, deserialize_with = "opt_count")]
     pub dipendenti: Option<u64>,
     #[serde(default, deserialize_with = "opt_string")]
     pub sindaco: Option<String>,
@@ -102,14 +107,27 @@ impl<'de> Deserialize<'de> for Triennio {
     /// Accepts "2026-2028", "2026–2028" or just the first year, 2026.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         use serde::de::Error;
-        let raw = String::deserialize(d)?;
-        let years: Vec<&str> = raw.split(['-', '–', '/']).map(str::trim).collect();
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Year(i64),
+            Text(String),
+        }
+        let raw = match Raw::deserialize(d)? {
+            Raw::Year(y) => y.to_string(),
+            Raw::Text(t) => t,
+        };
+        // "2026-2028", "2026/2028", "2026 – 2028", "triennio 2026-2028": the years in it.
+        let years: Vec<&str> = raw
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|t| !t.is_empty())
+            .collect();
         let bad = || {
             D::Error::custom(format!(
                 "triennio '{raw}' non valido: atteso come 2026-2028 (tre anni consecutivi)"
             ))
         };
-        let primo: i32 = years[0].parse().map_err(|_| bad())?;
+        let primo: i32 = years.first().and_then(|y| y.parse().ok()).ok_or_else(bad)?;
         if !(2000..=2100).contains(&primo) {
             return Err(bad());
         }
@@ -133,6 +151,10 @@ pub struct Piano {
     pub organo: String,
     #[serde(default)]
     pub deliberazione: Deliberazione,
+    /// The date of the update this document is, when it updates a plan already adopted in the
+    /// same triennio; the cover says "Aggiornamento del …" (else "Prima adozione").
+    #[serde(default, deserialize_with = "opt_date")]
+    pub aggiornamento: Option<NaiveDate>,
     /// The document's date; defaults to the deliberation date, then to 1 January of the first
     /// year, so that the same input always gives the same PDF.
     #[serde(default, deserialize_with = "opt_date")]
@@ -216,6 +238,45 @@ pub struct Sottosezioni {
 
 /// Optional text; an empty value counts as absent. YAML scalars reach a `String` exactly as
 /// written, so `codice_fiscale: 00123450678` keeps its leading zeros.
+/// A whole number as people write it in `ente.yaml`: 2087, 2.087 (the Italian thousands
+/// separator), "n. 8 dipendenti", "19.812 abitanti". A figure that could be read two ways
+/// (2.5, "2000 o 2100") is refused with the form expected.
+fn opt_count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    use serde::de::Error;
+    // Read as the text written (a YAML plain scalar comes as typed: "2.087", not 2.087).
+    let Some(text) = Option::<String>::deserialize(d)? else {
+        return Ok(None);
+    };
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    count_in_text(&text).map(Some).ok_or_else(|| {
+        D::Error::custom(format!(
+            "valore '{text}' non valido: atteso un numero intero, come 2087 o 2.087"
+        ))
+    })
+}
+
+/// The one number in a text like "n. 8 dipendenti" or "19.812 abitanti", with dots as
+/// thousands separators; `None` for none, two, or a decimal.
+fn count_in_text(text: &str) -> Option<u64> {
+    let tokens: Vec<&str> = text
+        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .map(|t| t.trim_matches('.'))
+        .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+        .collect();
+    let [token] = tokens.as_slice() else {
+        return None;
+    };
+    let groups: Vec<&str> = token.split('.').collect();
+    let grouped =
+        groups.len() > 1 && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
+    if token.contains(',') || (groups.len() > 1 && !grouped) {
+        return None;
+    }
+    token.replace('.', "").parse().ok()
+}
+
 pub(crate) fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     Ok(Option::<String>::deserialize(d)?
         .map(|s| s.trim().to_string())

@@ -24,6 +24,20 @@ pub fn riga_delibera(piano: &Piano) -> String {
     format!("Allegato alla deliberazione {organo} n. {numero} del {data}")
 }
 
+/// "Provincia di Verona" from "Verona"; a name that already says what it is ("Città
+/// metropolitana di Torino", "Provincia autonoma di Trento") as written.
+fn provincia(p: &str) -> String {
+    let lower = p.to_lowercase();
+    if ["provincia", "città", "citta", "libero consorzio", "regione"]
+        .iter()
+        .any(|k| lower.starts_with(k))
+    {
+        p.to_string()
+    } else {
+        format!("Provincia di {p}")
+    }
+}
+
 fn opt(s: &Option<String>) -> Value {
     s.as_deref().map(Value::from).unwrap_or(Value::Null)
 }
@@ -300,6 +314,7 @@ pub fn view(piao: &Piao, modo: Modo) -> Value {
         ("Tipologia", ente.tipologia.clone()),
     ];
     let optional = [
+        ("Provincia", &ente.provincia),
         ("Indirizzo della sede", &ente.indirizzo),
         ("Codice fiscale", &ente.codice_fiscale),
         ("Partita IVA", &ente.partita_iva),
@@ -363,6 +378,7 @@ pub fn view(piao: &Piao, modo: Modo) -> Value {
         "meta": meta(piao),
         "ente": {
             "denominazione": ente.denominazione,
+            "provincia": ente.provincia.as_deref().map(provincia),
             "anagrafica": anagrafica.iter().map(|(l, v)| json!([l, v])).collect::<Vec<_>>(),
         },
         "piano": {
@@ -379,6 +395,10 @@ pub fn view(piao: &Piao, modo: Modo) -> Value {
                 "PIAO ordinario"
             },
             "delibera": riga_delibera(&piao.piano),
+            "versione": match piao.piano.aggiornamento {
+                Some(d) => format!("Aggiornamento del {}", italian::date_short(d)),
+                None => "Prima versione".to_string(),
+            },
             "data": italian::date_long(piao.piano.data_documento()),
         },
         "testi": {

@@ -243,7 +243,11 @@ fn blanks_are_printed_as_unknown_and_every_filled_column_is_printed() {
         "{}",
         stderr(&out)
     );
-    let text = fold(&pdf_text(&tmp.path().join("out/PIAO_2026-2028.pdf")));
+    // In table cells a long elided word may break after its apostrophe, where the PDF holds
+    // an invisible zero-width space.
+    let text = fold(&pdf_text(&tmp.path().join("out/PIAO_2026-2028.pdf")))
+        .replace("\u{200B} ", "")
+        .replace('\u{200B}', "");
     for expected in [
         // Staff by area: the Funzionari row and the totals have no split by sex.
         "Funzionari e EQ — — 2 0",

@@ -11,28 +11,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let src = Path::new("tests/demo-src");
     let out = Path::new("input");
     for wb in WORKBOOKS {
-        let mut fill = template::Fill::new();
-        for sheet in wb.sheets {
-            let path = src.join(format!("{}--{}.csv", wb.stem, sheet.key));
-            let mut reader = csv::ReaderBuilder::new()
-                .delimiter(b';')
-                .from_path(&path)
-                .map_err(|e| format!("{}: {e}", path.display()))?;
-            let headers: Vec<String> = reader.headers()?.iter().map(str::to_string).collect();
-            let expected: Vec<&str> = sheet.columns.iter().map(|c| c.header).collect();
-            if headers != expected {
-                return Err(format!(
-                    "{}: intestazioni {headers:?}, attese {expected:?}",
-                    path.display()
-                )
-                .into());
-            }
-            let rows = reader
-                .records()
-                .map(|r| r.map(|r| r.iter().map(str::to_string).collect()))
-                .collect::<Result<Vec<Vec<String>>, _>>()?;
-            fill.insert(sheet.key, rows);
-        }
+        let fill = template::fill_from_csv(src, wb)?;
         let bytes = template::write(wb, &fill)?;
         piao::output::write_atomic(&out.join(wb.file_name()), &bytes)?;
         println!("scritto {}", out.join(wb.file_name()).display());

@@ -45,7 +45,8 @@ fn performance(piao: &Piao, sources: &Sources, report: &mut Report) {
     for o in &piao.performance.obiettivi {
         let here = |column: &str| at(sources, "obiettivi", &o.id, column);
         match &o.scadenza {
-            Deadline::Date(d) if !in_triennio(*d, triennio) => report.error(
+            None => {}
+            Some(Deadline::Date(d)) if !in_triennio(*d, triennio) => report.error(
                 here("scadenza"),
                 format!(
                     "scadenza finale {} fuori dal triennio {}",
@@ -53,7 +54,7 @@ fn performance(piao: &Piao, sources: &Sources, report: &mut Report) {
                     triennio.label()
                 ),
             ),
-            Deadline::Text(t) => report.warning(
+            Some(Deadline::Text(t)) => report.warning(
                 here("scadenza"),
                 format!("scadenza finale '{t}' non è una data: viene stampata così com'è"),
             ),
@@ -76,6 +77,19 @@ fn performance(piao: &Piao, sources: &Sources, report: &mut Report) {
         }
         for f in &o.fasi {
             let cell = |column: &str| at(sources, "fasi", &f.id, column);
+            if let (Some(start), Some(end)) = (f.inizio, f.scadenza.date())
+                && start > end
+            {
+                report.warning(
+                    cell("inizio"),
+                    format!(
+                        "la fase {} inizia il {}, dopo la sua scadenza ({})",
+                        f.numero,
+                        italian::date_short(start),
+                        italian::date_short(end)
+                    ),
+                );
+            }
             // A sub-phase details its phase's weight: it may have none of its own.
             if f.incidenza.is_none() && f.padre.is_none() {
                 report.warning(
@@ -93,7 +107,7 @@ fn performance(piao: &Piao, sources: &Sources, report: &mut Report) {
                     ),
                 ),
                 Deadline::Date(d) => {
-                    if let Some(end) = o.scadenza.date()
+                    if let Some(end) = o.scadenza.as_ref().and_then(Deadline::date)
                         && *d > end
                     {
                         report.warning(

@@ -484,17 +484,16 @@ pub fn performance(
             titolo: row.text("titolo").unwrap_or_default(),
             valore_pubblico,
             finalita: row.text("finalita"),
-            descrizione: row.text("descrizione").unwrap_or_default(),
-            scadenza: row
-                .deadline("scadenza")
-                .unwrap_or(Deadline::Text(String::new())),
-            risultato: row.text("risultato").unwrap_or_default(),
+            descrizione: row.text("descrizione"),
+            scadenza: row.deadline("scadenza"),
+            risultato: row.text("risultato"),
             raggiunto: row.text("raggiunto"),
             non_raggiunto: row.text("non_raggiunto"),
             vincoli: row.text("vincoli"),
             risorse_umane: row.text("risorse_umane"),
             risorse_finanziarie: row.text("risorse_finanziarie"),
             responsabile: row.text("responsabile"),
+            tipo: row.text("tipo"),
             fasi: Vec::new(),
             indicatori: Vec::new(),
         });
@@ -550,6 +549,8 @@ pub fn performance(
             scadenza: row
                 .deadline("scadenza")
                 .unwrap_or(Deadline::Text(String::new())),
+            inizio: row.date("inizio"),
+            risultato: row.text("risultato"),
             padre: None,
         });
     }

@@ -77,6 +77,13 @@ impl Row {
         }
     }
 
+    pub fn date(&self, key: &str) -> Option<chrono::NaiveDate> {
+        match self.values.get(key) {
+            Some(Value::Date(d)) => Some(*d),
+            _ => None,
+        }
+    }
+
     pub fn deadline(&self, key: &str) -> Option<crate::model::Deadline> {
         match self.values.get(key) {
             Some(Value::Deadline(d)) => Some(d.clone()),

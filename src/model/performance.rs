@@ -45,6 +45,10 @@ pub struct Fase {
     pub incidenza: Option<f64>,
     pub responsabili: Option<String>,
     pub scadenza: Deadline,
+    /// When the phase starts, if the card says.
+    pub inizio: Option<chrono::NaiveDate>,
+    /// What closes the phase (a determina, a contract), if the card says.
+    pub risultato: Option<String>,
     /// The number of the phase this one details ("1" for "1a" or "1.2"), when it is one.
     pub padre: Option<String>,
 }
@@ -69,9 +73,10 @@ pub struct Obiettivo {
     pub titolo: String,
     pub valore_pubblico: Option<String>,
     pub finalita: Option<String>,
-    pub descrizione: String,
-    pub scadenza: Deadline,
-    pub risultato: String,
+    pub descrizione: Option<String>,
+    /// The final deadline; real cards sometimes give only the phases' ones.
+    pub scadenza: Option<Deadline>,
+    pub risultato: Option<String>,
     pub raggiunto: Option<String>,
     pub non_raggiunto: Option<String>,
     pub vincoli: Option<String>,
@@ -79,6 +84,8 @@ pub struct Obiettivo {
     pub risorse_finanziarie: Option<String>,
     /// Who answers for the objective when it is not the unit's head.
     pub responsabile: Option<String>,
+    /// How the card classifies it ("performance organizzativa - annuale").
+    pub tipo: Option<String>,
     pub fasi: Vec<Fase>,
     pub indicatori: Vec<Indicatore>,
 }

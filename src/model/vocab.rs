@@ -179,6 +179,8 @@ const SINONIMI: &[(Lista, &[Sinonimo])] = &[
             ("U.O.", "Ufficio"),
             ("Unità operativa", "Ufficio"),
             ("Progetto", "Unità di progetto"),
+            ("U.O.A.", "Servizio autonomo"),
+            ("Unità organizzativa autonoma", "Servizio autonomo"),
             ("Settore autonomo", "Settore"),
         ],
     ),

@@ -693,8 +693,8 @@ fn obiettivi_performance(piao: &Piao) -> Table {
                     .unwrap_or(Cell::Empty),
                 Cell::text(&o.titolo),
                 Cell::opt_text(&o.valore_pubblico),
-                deadline(&o.scadenza),
-                Cell::text(&o.risultato),
+                o.scadenza.as_ref().map_or(Cell::Empty, deadline),
+                Cell::opt_text(&o.risultato),
             ];
             match i {
                 Some(i) => {

@@ -158,7 +158,7 @@ pub fn view(piao: &Piao, modo: Modo) -> Value {
         gruppi.push(json!({
             "struttura": unit_name(code),
             "responsabile": unit.map(|u| u.responsabile.clone()),
-            "incarico": unit.map(|u| u.incarico.clone()),
+            "incarico": unit.map(|u| u.incarico.clone()).filter(|i| !i.is_empty()),
             "obiettivi": cards,
         }));
     }
@@ -425,7 +425,7 @@ pub fn view(piao: &Piao, modo: Modo) -> Value {
         "trasparenza": piao.rischi.trasparenza,
         "strutture": org.strutture.iter().map(|u| json!({
             "codice": u.codice, "nome": u.nome, "tipo": u.tipo, "responsabile": u.responsabile,
-            "incarico": u.incarico, "competenze": opt(&u.competenze),
+            "incarico": (!u.incarico.is_empty()).then_some(&u.incarico), "competenze": opt(&u.competenze),
             "contatti": ([u.email.clone(), u.pec.as_ref().map(|p| format!("PEC {p}")), u.telefono.clone()]
                 .into_iter()
                 .flatten()
@@ -626,21 +626,27 @@ fn card(o: &Obiettivo, perf: &Performance) -> Value {
         "titolo": o.titolo,
         "valore_pubblico": vp,
         "finalita": opt(&o.finalita),
-        "descrizione": o.descrizione,
-        "scadenza": deadline(&o.scadenza),
-        "risultato": o.risultato,
+        "descrizione": opt(&o.descrizione),
+        "scadenza": o.scadenza.as_ref().map(deadline),
+        "risultato": opt(&o.risultato),
         "raggiunto": opt(&o.raggiunto),
         "non_raggiunto": opt(&o.non_raggiunto),
         "vincoli": opt(&o.vincoli),
         "risorse_umane": opt(&o.risorse_umane),
         "risorse_finanziarie": opt(&o.risorse_finanziarie),
         "responsabile": opt(&o.responsabile),
+        "tipo": opt(&o.tipo),
         "fasi": o.fasi.iter().map(|f| json!({
             "numero": f.numero,
             "descrizione": f.descrizione,
             "incidenza": f.incidenza.map(italian::percent).unwrap_or_default(),
             "responsabili": opt(&f.responsabili),
-            "scadenza": deadline(&f.scadenza),
+            // "dal 01/01/2024 al 31/07/2024" when the card gives the start too.
+            "scadenza": match f.inizio {
+                Some(start) => format!("dal {} al {}", italian::date_short(start), deadline(&f.scadenza)),
+                None => deadline(&f.scadenza),
+            },
+            "risultato": opt(&f.risultato),
             "sottofase": f.padre.is_some(),
         })).collect::<Vec<_>>(),
         "incidenza_totale": italian::percent(o.incidenza_totale()),

@@ -353,3 +353,40 @@ fn write_typed(
     }
     Ok(())
 }
+
+/// The rows of every sheet of `spec` read from a folder of `;`-separated CSV files named
+/// `<workbook>--<sheet>.csv` (the readable source of the demo and of the test fixtures). A
+/// file may leave out trailing optional columns, and a sheet without a file stays empty.
+pub fn fill_from_csv(dir: &std::path::Path, spec: &Workbook) -> Result<Fill<'static>, String> {
+    let mut fill = Fill::new();
+    for sheet in spec.sheets {
+        let path = dir.join(format!("{}--{}.csv", spec.stem, sheet.key));
+        if !path.exists() {
+            continue;
+        }
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_path(&path)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let headers: Vec<String> = reader
+            .headers()
+            .map_err(|e| format!("{}: {e}", path.display()))?
+            .iter()
+            .map(str::to_string)
+            .collect();
+        let expected: Vec<&str> = sheet.columns.iter().map(|c| c.header).collect();
+        if headers.len() > expected.len() || headers.iter().zip(&expected).any(|(h, e)| h != e) {
+            return Err(format!(
+                "{}: intestazioni {headers:?}, attese (almeno le prime) {expected:?}",
+                path.display()
+            ));
+        }
+        let rows = reader
+            .records()
+            .map(|r| r.map(|r| r.iter().map(str::to_string).collect()))
+            .collect::<Result<Vec<Vec<String>>, _>>()
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        fill.insert(sheet.key, rows);
+    }
+    Ok(fill)
+}

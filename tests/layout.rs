@@ -139,7 +139,22 @@ fn every_table_column_keeps_a_readable_width_with_long_texts() {
             }
         }
     }
-    assert!(printed > markers.len() / 2, "testi non trovati nel PDF");
+    // What is read is printed: every filled column reaches the PDF or the publication.
+    let published: String = walk(&out_dir.join("trasparenza-bozza"))
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let dropped: Vec<&String> = markers
+        .iter()
+        .filter(|(m, _)| !words.iter().any(|w| w.text == *m) && !published.contains(m.as_str()))
+        .map(|(_, column)| column)
+        .collect();
+    assert!(
+        dropped.is_empty(),
+        "colonne lette e non stampate: {dropped:?}"
+    );
+    assert!(printed >= markers.len() / 2, "testi non trovati nel PDF");
     assert!(
         squeezed.is_empty(),
         "colonne troppo strette:\n{}",
@@ -165,4 +180,17 @@ fn every_table_column_keeps_a_readable_width_with_long_texts() {
         "testi sovrapposti:\n{}",
         overlaps.join("\n")
     );
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
 }

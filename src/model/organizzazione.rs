@@ -205,6 +205,28 @@ impl Organizzazione {
         out
     }
 
+    /// Staff at 31/12 by professional profile, within area and contract: (area, profile,
+    /// contract, headcount), in the order of the areas, then of the rows. Rows without a
+    /// profile are left out (the tables by area already count them).
+    pub fn personale_per_profilo(&self) -> Vec<(&str, &str, &str, u64)> {
+        let mut out: Vec<(&str, &str, &str, u64)> = Vec::new();
+        for area in AREE {
+            for r in self.personale.iter().filter(|r| r.area == *area) {
+                let Some(profilo) = r.profilo.as_deref() else {
+                    continue;
+                };
+                match out
+                    .iter_mut()
+                    .find(|(a, p, c, _)| a == area && *p == profilo && *c == r.contratto)
+                {
+                    Some(row) => row.3 += r.totale,
+                    None => out.push((area, profilo, &r.contratto, r.totale)),
+                }
+            }
+        }
+        out
+    }
+
     /// Staff at 31/12 by contract.
     pub fn personale_per_contratto(&self) -> Vec<(&'static str, Conteggio)> {
         group(&self.personale, CONTRATTI, |r| &r.contratto)

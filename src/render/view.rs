@@ -187,6 +187,9 @@ pub fn view(piao: &Piao, modo: Modo) -> Value {
         "per_struttura": org.personale_per_struttura().iter().map(|(l, c)| count(c, l)).collect::<Vec<_>>(),
         "totale": count(&totale, "Totale"),
         "in_servizio": italian::integer(org.in_servizio()),
+        "per_profilo": org.personale_per_profilo().iter().map(|(a, p, c, n)| json!([
+            a, p, c, italian::integer(*n),
+        ])).collect::<Vec<_>>(),
     });
 
     let la = &org.lavoro_agile;

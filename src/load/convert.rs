@@ -414,12 +414,18 @@ pub fn performance(
             indicatori: Vec::new(),
         });
     }
+    // Every lookup by code is a hash lookup: plans with thousands of rows stay linear.
+    let vp_index: HashMap<String, usize> = perf
+        .valore_pubblico
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (cell::normalize(&v.codice), i))
+        .collect();
     for row in wb.rows("indicatori_vp") {
         let code = row.text("obiettivo").unwrap_or_default();
-        let Some(vp) = perf
-            .valore_pubblico
-            .iter_mut()
-            .find(|v| cell::normalize(&v.codice) == cell::normalize(&code))
+        let Some(vp) = vp_index
+            .get(&cell::normalize(&code))
+            .map(|&i| &mut perf.valore_pubblico[i])
         else {
             if wb.complete("obiettivi_vp") {
                 let codes = perf.valore_pubblico.iter().map(|v| v.codice.as_str());
@@ -460,10 +466,7 @@ pub fn performance(
         let valore_pubblico = row.text("valore_pubblico");
         if let Some(vp) = &valore_pubblico
             && wb.complete("obiettivi_vp")
-            && !perf
-                .valore_pubblico
-                .iter()
-                .any(|v| cell::normalize(&v.codice) == cell::normalize(vp))
+            && !vp_index.contains_key(&cell::normalize(vp))
         {
             let codes = perf.valore_pubblico.iter().map(|v| v.codice.as_str());
             report.push(
@@ -500,12 +503,18 @@ pub fn performance(
     }
 
     let mut orphans = Orphans::default();
+    let objective_index: HashMap<(String, String), usize> = perf
+        .obiettivi
+        .iter()
+        .enumerate()
+        .map(|(i, o)| ((o.struttura.clone(), cell::normalize(&o.codice)), i))
+        .collect();
     let find = |perf: &mut Performance, row: &Row, orphans: &mut Orphans| -> Option<usize> {
         let struttura = units.resolve(row, "struttura")?;
         let code = row.text("obiettivo").unwrap_or_default();
-        let found = perf.obiettivi.iter().position(|o| {
-            o.struttura == struttura && cell::normalize(&o.codice) == cell::normalize(&code)
-        });
+        let found = objective_index
+            .get(&(struttura.clone(), cell::normalize(&code)))
+            .copied();
         if found.is_none() && wb.complete("obiettivi") {
             let codes = perf
                 .obiettivi
@@ -619,12 +628,17 @@ pub fn anticorruzione(
         });
     }
     let mut orphans = Orphans::default();
+    let risk_index: HashMap<String, usize> = ac
+        .rischi
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (cell::normalize(&r.codice), i))
+        .collect();
     for row in wb.rows("misure") {
         let code = row.text("rischio").unwrap_or_default();
-        let Some(r) = ac
-            .rischi
-            .iter_mut()
-            .find(|r| cell::normalize(&r.codice) == cell::normalize(&code))
+        let Some(r) = risk_index
+            .get(&cell::normalize(&code))
+            .map(|&i| &mut ac.rischi[i])
         else {
             if wb.complete("rischi") {
                 let codes = ac.rischi.iter().map(|r| r.codice.as_str());

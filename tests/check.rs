@@ -604,3 +604,52 @@ fn ente_yaml_as_people_write_it() {
         );
     }
 }
+
+/// Each wrong value of ente.yaml is reported once, at its line, and a wrong required value
+/// does not hide the next one.
+#[test]
+fn ente_yaml_errors_once_each_and_all_of_them() {
+    let mut f = Fixture::default();
+    f.yaml = f.yaml.replace(
+        "triennio: \"2026-2028\"\n  tipo: automatico",
+        "triennio: \"2026-2029\"\n  tipo: semplice\n  aggiornamento: ieri",
+    );
+    let r = check(&f);
+    let yaml: Vec<String> = lines(&r)
+        .into_iter()
+        .filter(|l| l.contains("ente.yaml:"))
+        .collect();
+    assert_eq!(yaml.len(), 3, "{}", yaml.join("\n"));
+    assert!(yaml[0].contains("triennio '2026-2029' non valido"));
+    assert!(yaml[1].contains(
+        "valore 'semplice' non ammesso: atteso uno tra automatico, ordinario, semplificato"
+    ));
+    assert!(yaml[2].contains("data 'ieri' non valida"));
+}
+
+/// A phase without weight whose sub-phases carry the weights adds up; "F1.10" is not a
+/// sub-phase of "F1.1".
+#[test]
+fn phase_numbers_as_cards_write_them() {
+    let mut f = Fixture::default();
+    let rows = f.rows("performance", "fasi");
+    rows.clear();
+    // (Codes that look like numbers would be written as numbers by the fixture: "F1.1".)
+    for (n, w) in [
+        ("F1", ""),
+        ("F1a", "30%"),
+        ("F1b", "30%"),
+        ("F1.1", "20%"),
+        ("F1.10", "20%"),
+    ] {
+        rows.push(row(&["SET1", "A", n, "Attività", w, "", "@2026-06-30"]));
+    }
+    let r = check(&f);
+    assert!(
+        !lines(&r)
+            .iter()
+            .any(|l| l.contains("sommano") || l.contains("non ha incidenza")),
+        "{}",
+        r.to_text()
+    );
+}

@@ -239,7 +239,7 @@ fn blanks_are_printed_as_unknown_and_every_filled_column_is_printed() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!stderr(&out).contains("errore"), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("1 corsi su 1 senza ore"),
+        stderr(&out).contains("1 corso su 1 senza ore"),
         "{}",
         stderr(&out)
     );

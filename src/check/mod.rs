@@ -90,8 +90,12 @@ fn performance(piao: &Piao, sources: &Sources, report: &mut Report) {
                     ),
                 );
             }
-            // A sub-phase details its phase's weight: it may have none of its own.
-            if f.incidenza.is_none() && f.padre.is_none() {
+            // A sub-phase details its phase's weight: it may have none of its own, and a phase
+            // whose sub-phases carry the weights needs none either.
+            if f.incidenza.is_none()
+                && f.padre.is_none()
+                && o.incidenza_sottofasi(&f.numero).is_none()
+            {
                 report.warning(
                     cell("incidenza"),
                     format!("la fase {} non ha incidenza %", f.numero),
@@ -206,8 +210,15 @@ fn sum_check(
     totale: u64,
     report: &mut Report,
 ) {
-    // Only a complete split can contradict the total; a missing one is printed as such.
+    // Only a complete split can contradict the total; a missing one is printed as such. A
+    // half given can still exceed it.
     let (Some(donne), Some(uomini)) = (donne, uomini) else {
+        if let Some(n) = donne.or(uomini).filter(|n| *n > totale) {
+            report.error(
+                at(sources, sheet, id, "totale"),
+                format!("totale {totale} minore di una sua parte ({n})"),
+            );
+        }
         return;
     };
     if donne + uomini != totale {
@@ -334,6 +345,26 @@ pub const PRIMO_ANNO_ORE_FORMAZIONE: i32 = 2025;
 
 fn formazione(piao: &Piao, sources: &Sources, report: &mut Report) {
     let org = &piao.organizzazione;
+    for (i, b) in org.budget_formazione.iter().enumerate() {
+        let id = i.to_string();
+        year_check(
+            sources,
+            "budget_formazione",
+            &id,
+            b.anno,
+            piao.piano.triennio,
+            report,
+        );
+        if let Some(d) = b.disponibile().filter(|d| *d < -EPSILON) {
+            report.warning(
+                at(sources, "budget_formazione", &id, "impegnato"),
+                format!(
+                    "impegnato oltre lo stanziamento assestato: disponibile {}",
+                    italian::money(d)
+                ),
+            );
+        }
+    }
     if org.formazione.is_empty() || !sources.complete("formazione") {
         return;
     }
@@ -346,7 +377,8 @@ fn formazione(piao: &Piao, sources: &Sources, report: &mut Report) {
         report.warning(
             location,
             format!(
-                "{senza_ore} corsi su {} senza ore: il totale delle ore e le ore per dipendente non sono calcolati (nel PDF: n.d.)",
+                "{} su {} senza ore: il totale delle ore e le ore per dipendente non sono calcolati (nel PDF: n.d.)",
+                if senza_ore == 1 { "1 corso".to_string() } else { format!("{senza_ore} corsi") },
                 org.formazione.len()
             ),
         );

@@ -172,6 +172,14 @@ fn parse_choice(data: &Data, list: &'static [&'static str]) -> Result<Value, Cel
     if let Some(value) = list.iter().find(|v| normalize(v) == key) {
         return Ok(Value::Text((*value).to_string()));
     }
+    // The same words with other punctuation or spacing ("Elearning", "Part-time").
+    let compact = crate::model::vocab::chiave(&text);
+    if let Some(value) = list
+        .iter()
+        .find(|v| crate::model::vocab::chiave(v) == compact)
+    {
+        return Ok(Value::Text((*value).to_string()));
+    }
     if let Some(how) = crate::model::vocab::leggi(list, &text) {
         return Ok(Value::Read {
             value: how.valore(),

@@ -86,11 +86,19 @@ pub fn read(path: &Path, report: &mut Report) -> Option<EnteFile> {
 /// with its position.
 pub fn parse(text: &str, report: &mut Report) -> Option<EnteFile> {
     // A wrong value stops a serde parse. To report every wrong value in one run, the value of
-    // each line that fails is blanked in a working copy (a blank is "not given", which most
-    // keys accept) and the parse runs again, until it succeeds or fails where blanking cannot
-    // help (a required key, a syntax error). Lines and columns stay those of the user's file.
+    // the line that fails is replaced in a working copy (first by nothing, "not given", which
+    // most keys accept; then by an empty text; then by a year, for the triennio) and the parse
+    // runs again. Only the first error of a line is reported, the one about what the user
+    // wrote; lines and columns stay those of the user's file. A syntax error stops at once.
+    if let Err(e) = serde_saphyr::from_str::<serde_json::Value>(text) {
+        report.push(diagnostic(&e, text));
+        return None;
+    }
+    // `None` comments the line out: the key's default applies (the last resort, since a required
+    // key then goes missing somewhere else).
+    const STAND_INS: [Option<&str>; 4] = [Some(""), Some(" \"\""), Some(" \"2000\""), None];
     let mut working = text.to_string();
-    let mut blanked: Vec<usize> = Vec::new();
+    let mut tried: Vec<(usize, usize)> = Vec::new();
     let mut errors: Vec<Diagnostic> = Vec::new();
     let mut unknown: Vec<String> = Vec::new();
     let parsed = loop {
@@ -103,19 +111,31 @@ pub fn parse(text: &str, report: &mut Report) -> Option<EnteFile> {
                 unknown.push(path);
             }
         }
-        match result {
+        let e = match result {
             Ok(file) => break Some(file),
-            Err(e) => {
-                errors.push(diagnostic(&e, text));
-                let line = e.location().map(|l| l.line() as usize);
-                match line.and_then(|l| blank_value(&working, l).map(|w| (l, w))) {
-                    Some((l, w)) if !blanked.contains(&l) && blanked.len() < MAX_ERRORS => {
-                        blanked.push(l);
-                        working = w;
-                    }
-                    _ => break None,
-                }
+            Err(e) => e,
+        };
+        let Some(line) = e.location().map(|l| l.line() as usize) else {
+            errors.push(diagnostic(&e, text));
+            break None;
+        };
+        let attempt = match tried.iter_mut().find(|(l, _)| *l == line) {
+            Some((_, n)) => {
+                *n += 1;
+                *n
             }
+            None => {
+                errors.push(diagnostic(&e, text));
+                tried.push((line, 0));
+                0
+            }
+        };
+        let next = STAND_INS
+            .get(attempt)
+            .and_then(|stand_in| replace_value(&working, line, *stand_in));
+        match next {
+            Some(w) if tried.len() <= MAX_ERRORS => working = w,
+            _ => break None,
         }
     };
     for path in &unknown {
@@ -144,22 +164,34 @@ pub fn parse(text: &str, report: &mut Report) -> Option<EnteFile> {
 /// How many wrong values one run reports before it stops looking.
 const MAX_ERRORS: usize = 100;
 
-/// `text` with the value of the `key: value` entry on `line` (1-based) removed, or `None` when
-/// the line holds no such value (a block, a list item, a syntax error).
-fn blank_value(text: &str, line: usize) -> Option<String> {
+/// `text` with the value of the `key: value` entry on `line` (1-based) replaced by `stand_in`,
+/// or `None` when the line holds no such value (a block, a list item).
+fn replace_value(text: &str, line: usize, stand_in: Option<&str>) -> Option<String> {
     let mut lines: Vec<&str> = text.split('\n').collect();
     let target = lines.get(line.checked_sub(1)?)?;
     let trimmed = target.trim_start();
     if trimmed.starts_with('#') || trimmed.starts_with('-') {
         return None;
     }
-    let (key, value) = target.split_once(": ")?;
-    if value.trim().is_empty() || value.trim_start().starts_with(['|', '>']) {
+    let (key, value) = match target.split_once(": ") {
+        Some(kv) => kv,
+        None => (target.strip_suffix(':')?, ""),
+    };
+    if value.trim_start().starts_with(['|', '>']) {
         return None;
     }
-    let replaced = format!("{key}:");
-    lines[line - 1] = &replaced;
-    Some(lines.join("\n"))
+    match stand_in {
+        Some(stand_in) => {
+            let replaced = format!("{key}:{stand_in}");
+            lines[line - 1] = &replaced;
+            Some(lines.join("\n"))
+        }
+        // A comment in its place: the key goes, the lines keep their numbers.
+        None => {
+            lines[line - 1] = "#";
+            Some(lines.join("\n"))
+        }
+    }
 }
 
 /// Every key the file may hold, for suggestions on a misspelt one.
@@ -528,10 +560,22 @@ fn translate(raw: &str, value: Option<String>) -> (String, Option<String>) {
             .map(|(_, t)| t.to_string())
             .collect()
     };
+    // The parser names the found value in backticks and lists the allowed ones after
+    // "expected one of", without them.
+    let expected = |raw: &str| -> Vec<String> {
+        raw.split_once("expected one of ")
+            .map(|(_, list)| {
+                list.split(", ")
+                    .map(|v| v.trim_matches('`').to_string())
+                    .filter(|v| !v.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
     if raw.contains("unknown field") {
-        let names = ticks(raw);
-        let found = names.first().cloned().unwrap_or_default();
-        let allowed: Vec<&str> = names.iter().skip(1).map(String::as_str).collect();
+        let found = ticks(raw).first().cloned().unwrap_or_default();
+        let names = expected(raw);
+        let allowed: Vec<&str> = names.iter().map(String::as_str).collect();
         let hint = match suggest(&found, allowed.iter().copied()) {
             Some(s) => format!("forse intendevi '{s}'?"),
             None if allowed.is_empty() => "questa sezione non ha chiavi".to_string(),
@@ -544,9 +588,8 @@ fn translate(raw: &str, value: Option<String>) -> (String, Option<String>) {
         return (format!("manca la chiave obbligatoria '{name}'"), None);
     }
     if raw.contains("unknown variant") {
-        let names = ticks(raw);
-        let found = names.first().cloned().unwrap_or_default();
-        let allowed = names[1.min(names.len())..].join(", ");
+        let found = ticks(raw).first().cloned().unwrap_or_default();
+        let allowed = expected(raw).join(", ");
         return (
             format!("valore '{found}' non ammesso: atteso uno tra {allowed}"),
             None,

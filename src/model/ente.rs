@@ -107,16 +107,29 @@ impl<'de> Deserialize<'de> for Triennio {
     /// Accepts "2026-2028", "2026–2028" or just the first year, 2026.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         use serde::de::Error;
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Year(i64),
-            Text(String),
+        /// The triennio as written, a year or a text, with an Italian message otherwise.
+        struct Raw;
+        impl serde::de::Visitor<'_> for Raw {
+            type Value = String;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("un triennio come 2026-2028")
+            }
+            fn visit_str<E: Error>(self, v: &str) -> Result<String, E> {
+                Ok(v.to_string())
+            }
+            fn visit_i64<E: Error>(self, v: i64) -> Result<String, E> {
+                Ok(v.to_string())
+            }
+            fn visit_u64<E: Error>(self, v: u64) -> Result<String, E> {
+                Ok(v.to_string())
+            }
+            fn visit_unit<E: Error>(self) -> Result<String, E> {
+                Err(E::custom(
+                    "manca il triennio: atteso come 2026-2028 (tre anni consecutivi)",
+                ))
+            }
         }
-        let raw = match Raw::deserialize(d)? {
-            Raw::Year(y) => y.to_string(),
-            Raw::Text(t) => t,
-        };
+        let raw = d.deserialize_any(Raw)?;
         // "2026-2028", "2026/2028", "2026 – 2028", "triennio 2026-2028": the years in it.
         let years: Vec<&str> = raw
             .split(|c: char| !c.is_ascii_digit())
@@ -152,7 +165,7 @@ pub struct Piano {
     #[serde(default)]
     pub deliberazione: Deliberazione,
     /// The date of the update this document is, when it updates a plan already adopted in the
-    /// same triennio; the cover says "Aggiornamento del …" (else "Prima adozione").
+    /// same triennio; the cover says "Aggiornamento del …" (else "Prima versione").
     #[serde(default, deserialize_with = "opt_date")]
     pub aggiornamento: Option<NaiveDate>,
     /// The document's date; defaults to the deliberation date, then to 1 January of the first
@@ -236,8 +249,6 @@ pub struct Sottosezioni {
     pub monitoraggio: Sottosezione,
 }
 
-/// Optional text; an empty value counts as absent. YAML scalars reach a `String` exactly as
-/// written, so `codice_fiscale: 00123450678` keeps its leading zeros.
 /// A whole number as people write it in `ente.yaml`: 2087, 2.087 (the Italian thousands
 /// separator), "n. 8 dipendenti", "19.812 abitanti". A figure that could be read two ways
 /// (2.5, "2000 o 2100") is refused with the form expected.
@@ -277,6 +288,8 @@ fn count_in_text(text: &str) -> Option<u64> {
     token.replace('.', "").parse().ok()
 }
 
+/// Optional text; an empty value counts as absent. YAML scalars reach a `String` exactly as
+/// written, so `codice_fiscale: 00123450678` keeps its leading zeros.
 pub(crate) fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     Ok(Option::<String>::deserialize(d)?
         .map(|s| s.trim().to_string())

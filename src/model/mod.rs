@@ -113,7 +113,7 @@ impl Piao {
                         "i fogli Lavoro agile e Contingente lavoro agile di personale.xlsx"
                     }
                     "fabbisogni" => "i fogli Assunzioni e Cessazioni di personale.xlsx",
-                    "formazione" => "il foglio Formazione di personale.xlsx",
+                    "formazione" => "i fogli Formazione e Budget formazione di personale.xlsx",
                     _ => "il foglio Monitoraggio di performance.xlsx",
                 },
             }
@@ -165,7 +165,7 @@ impl Piao {
                 "formazione",
                 "3.3.2 Formazione del personale",
                 &s.formazione,
-                !org.formazione.is_empty(),
+                !org.formazione.is_empty() || !org.budget_formazione.is_empty(),
                 false,
             ),
             stato(

@@ -43,7 +43,8 @@ pub struct Conteggio {
     pub uomini: Option<u64>,
     pub totale: u64,
     pub part_time: u64,
-    pub costo: f64,
+    /// The yearly cost; `None` as soon as one counted row has none.
+    pub costo: Option<f64>,
 }
 
 impl Default for Conteggio {
@@ -53,7 +54,7 @@ impl Default for Conteggio {
             uomini: Some(0),
             totale: 0,
             part_time: 0,
-            costo: 0.0,
+            costo: Some(0.0),
         }
     }
 }
@@ -69,7 +70,7 @@ impl Conteggio {
         self.uomini = somma(self.uomini, r.uomini);
         self.totale += r.totale;
         self.part_time += r.part_time;
-        self.costo += r.costo.unwrap_or(0.0);
+        self.costo = self.costo.zip(r.costo).map(|(a, b)| a + b);
     }
 }
 

@@ -91,14 +91,25 @@ pub struct Obiettivo {
 }
 
 impl Obiettivo {
-    /// Sum of the phase weights, as a fraction: the sub-phases detail their phase's weight
-    /// and are not counted again.
+    /// Sum of the phase weights, as a fraction: the sub-phases detail their phase's weight and
+    /// are not counted again, unless the phase has no weight of its own.
     pub fn incidenza_totale(&self) -> f64 {
         self.fasi
             .iter()
             .filter(|f| f.padre.is_none())
-            .filter_map(|f| f.incidenza)
+            .filter_map(|f| f.incidenza.or_else(|| self.incidenza_sottofasi(&f.numero)))
             .sum()
+    }
+
+    /// The weights of the sub-phases of phase `numero` added up, when it has any with one.
+    pub fn incidenza_sottofasi(&self, numero: &str) -> Option<f64> {
+        let weights: Vec<f64> = self
+            .fasi
+            .iter()
+            .filter(|f| f.padre.as_deref() == Some(numero))
+            .filter_map(|f| f.incidenza)
+            .collect();
+        (!weights.is_empty()).then(|| weights.iter().sum())
     }
 
     /// Marks each phase that details another ("1a", "1b", "1.1" under "1") with its parent.
@@ -131,16 +142,23 @@ pub struct Performance {
     pub monitoraggio: Vec<Monitoraggio>,
 }
 
-/// Whether phase `numero` details phase `padre`: "1a" or "1.2" under "1", "2.1b" under "2.1".
+/// Whether phase `numero` details phase `padre`: "1a" under "1", "1.2" or "1-2" under "1",
+/// "2.1b" under "2.1"; not "1.10" under "1.1", nor "12" under "1".
 fn sottofase(numero: &str, padre: &str) -> bool {
-    let Some(rest) = numero.trim().strip_prefix(padre.trim()) else {
+    let (numero, padre) = (numero.trim(), padre.trim());
+    let Some(rest) = numero.strip_prefix(padre) else {
         return false;
     };
-    let rest = rest.strip_prefix(['.', ' ', '-']).unwrap_or(rest);
-    !padre.trim().is_empty()
-        && !rest.is_empty()
-        && (rest.chars().all(|c| c.is_ascii_lowercase()) && rest.len() <= 2
-            || rest.chars().all(|c| c.is_ascii_digit()) && numero.contains('.'))
+    if padre.is_empty() || rest.is_empty() {
+        return false;
+    }
+    let letters = padre.ends_with(|c: char| c.is_ascii_digit())
+        && rest.len() <= 2
+        && rest.chars().all(|c| c.is_ascii_lowercase());
+    let digits = rest
+        .strip_prefix(['.', '-'])
+        .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
+    letters || digits
 }
 
 #[cfg(test)]
@@ -156,5 +174,8 @@ mod tests {
         assert!(!sottofase("1", "1"));
         assert!(!sottofase("10", "1"));
         assert!(!sottofase("1 bis", "1") && !sottofase("A", ""));
+        assert!(!sottofase("1.10", "1.1"));
+        assert!(sottofase("1.10", "1"));
+        assert!(!sottofase("Ab", "A"));
     }
 }

@@ -170,7 +170,10 @@ pub fn telefono_valido(s: &str) -> bool {
 impl Struttura {
     /// A unit headed by a dirigente (or the Segretario) is an *ufficio dirigenziale*.
     pub fn dirigenziale(&self) -> bool {
-        matches!(self.incarico.as_str(), "Dirigente" | "Segretario generale")
+        matches!(
+            self.incarico.as_str(),
+            "Dirigente" | "Segretario generale" | "Segretario comunale"
+        )
     }
 
     /// The unit's contacts within the ANAC scheme's limits.

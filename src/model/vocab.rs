@@ -82,7 +82,12 @@ pub const TIPI_STRUTTURA: &[&str] = &[
     "Staff",
 ];
 
-pub const INCARICHI: &[&str] = &["Dirigente", "Responsabile EQ", "Segretario generale"];
+pub const INCARICHI: &[&str] = &[
+    "Dirigente",
+    "Responsabile EQ",
+    "Segretario generale",
+    "Segretario comunale",
+];
 
 /// Impact dimensions of public-value objectives.
 pub const AMBITI_VALORE: &[&str] = &[
@@ -159,14 +164,7 @@ const SINONIMI: &[(Lista, &[Sinonimo])] = &[
             ("Titolare di P.O.", "Responsabile EQ"),
             ("Titolare di posizione organizzativa", "Responsabile EQ"),
             ("Responsabile P.O.", "Responsabile EQ"),
-            ("Responsabile di servizio", "Responsabile EQ"),
-            ("Responsabile del servizio", "Responsabile EQ"),
-            ("Responsabile di settore", "Responsabile EQ"),
-            ("Responsabile del settore", "Responsabile EQ"),
-            ("Responsabile di area", "Responsabile EQ"),
             ("Dirigente a tempo determinato", "Dirigente"),
-            ("Segretario comunale", "Segretario generale"),
-            ("Segretario", "Segretario generale"),
         ],
     ),
     (
@@ -175,9 +173,6 @@ const SINONIMI: &[(Lista, &[Sinonimo])] = &[
             ("Unità di staff", "Staff"),
             ("Ufficio di staff", "Staff"),
             ("Servizio di staff", "Staff"),
-            ("Unità organizzativa", "Ufficio"),
-            ("U.O.", "Ufficio"),
-            ("Unità operativa", "Ufficio"),
             ("Progetto", "Unità di progetto"),
             ("U.O.A.", "Servizio autonomo"),
             ("Unità organizzativa autonoma", "Servizio autonomo"),
@@ -286,8 +281,6 @@ const SINONIMI: &[(Lista, &[Sinonimo])] = &[
             ("Diretta online", "A distanza sincrona"),
             ("Streaming", "A distanza sincrona"),
             ("FAD", "E-learning"),
-            ("Formazione a distanza", "E-learning"),
-            ("Online", "E-learning"),
             ("Asincrona", "E-learning"),
             ("Mista", "Blended"),
             ("Training on the job", "Affiancamento"),

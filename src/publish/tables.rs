@@ -169,15 +169,6 @@ fn known_sum(values: impl Iterator<Item = Option<f64>>) -> Cell {
         .map_or(Cell::Empty, |s| Cell::Money(s + 0.0))
 }
 
-fn sum_money(values: impl Iterator<Item = Option<f64>>) -> Cell {
-    let known: Vec<f64> = values.flatten().collect();
-    if known.is_empty() {
-        Cell::Empty
-    } else {
-        Cell::Money(known.iter().sum())
-    }
-}
-
 fn articolazione_uffici(piao: &Piao) -> Table {
     let mut rows = Vec::new();
     for ruolo in [Ruolo::Indirizzo, Ruolo::Gestione] {
@@ -276,8 +267,8 @@ fn dotazione_organica(piao: &Piao) -> Table {
             Cell::Integer(c.totale),
             Cell::Integer(c.part_time),
             // No cost known is a blank, as in the PDF.
-            if c.costo > 0.0 {
-                Cell::Money(c.costo)
+            if let Some(costo) = c.costo.filter(|c| *c > 0.0) {
+                Cell::Money(costo)
             } else {
                 Cell::Empty
             },
@@ -443,7 +434,7 @@ fn assunzioni(piao: &Piao) -> Table {
             Cell::Integer(hires.iter().map(|h| h.numero).sum()),
             Cell::Empty,
             Cell::Empty,
-            sum_money(hires.iter().map(|h| h.costo)),
+            known_sum(hires.iter().map(|h| h.costo)),
         ]),
     }
 }
@@ -490,7 +481,7 @@ fn cessazioni(piao: &Piao) -> Table {
             Cell::Empty,
             Cell::Integer(out.iter().map(|c| c.numero).sum()),
             Cell::Empty,
-            sum_money(out.iter().map(|c| c.costo)),
+            known_sum(out.iter().map(|c| c.costo)),
         ]),
     }
 }
@@ -599,9 +590,9 @@ fn spesa_personale(piao: &Piao) -> Table {
         totals: Some(vec![
             Cell::text("Totale"),
             Cell::Integer(org.assunzioni.iter().map(|h| h.numero).sum()),
-            sum_money(org.assunzioni.iter().map(|h| h.costo)),
+            known_sum(org.assunzioni.iter().map(|h| h.costo)),
             Cell::Integer(org.cessazioni.iter().map(|c| c.numero).sum()),
-            sum_money(org.cessazioni.iter().map(|c| c.costo)),
+            known_sum(org.cessazioni.iter().map(|c| c.costo)),
             Cell::Empty,
             Cell::Empty,
         ]),
@@ -995,7 +986,7 @@ fn formazione(piao: &Piao) -> Table {
                 .map_or(Cell::Empty, Cell::Number),
             Cell::Empty,
             Cell::Empty,
-            sum_money(corsi.iter().map(|c| c.costo)),
+            known_sum(corsi.iter().map(|c| c.costo)),
             Cell::Empty,
         ]),
     }

@@ -61,7 +61,7 @@ fn count(c: &Conteggio, label: &str) -> Value {
         "uomini": c.uomini.map(italian::integer),
         "totale": italian::integer(c.totale),
         "part_time": italian::integer(c.part_time),
-        "costo": if c.costo > 0.0 { italian::money(c.costo) } else { String::new() },
+        "costo": c.costo.map(italian::money),
     })
 }
 
@@ -645,9 +645,10 @@ fn card(o: &Obiettivo, perf: &Performance) -> Value {
             "incidenza": f.incidenza.map(italian::percent).unwrap_or_default(),
             "responsabili": opt(&f.responsabili),
             // "dal 01/01/2024 al 31/07/2024" when the card gives the start too.
-            "scadenza": match f.inizio {
-                Some(start) => format!("dal {} al {}", italian::date_short(start), deadline(&f.scadenza)),
-                None => deadline(&f.scadenza),
+            "scadenza": match (f.inizio, &f.scadenza) {
+                (Some(start), Deadline::Date(end)) => format!("dal {} al {}", italian::date_short(start), italian::date_short(*end)),
+                (Some(start), Deadline::Text(t)) => format!("dal {}; scadenza: {t}", italian::date_short(start)),
+                (None, d) => deadline(d),
             },
             "risultato": opt(&f.risultato),
             "sottofase": f.padre.is_some(),

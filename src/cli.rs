@@ -72,6 +72,57 @@ pub enum Command {
         #[arg(long)]
         bozza: bool,
     },
+    /// Costruisce il PIAO di molte amministrazioni in una volta: ogni sottocartella di DIR con
+    /// un ente.yaml è una cartella di input, costruita come con `piao build` in
+    /// OUT/<nome della sottocartella>/, in parallelo su tutti i processori.
+    ///
+    /// Una riga per amministrazione mentre procede, poi una tabella riassuntiva. Il rapporto
+    /// del controllo di ognuna è in OUT/<nome>/controllo.txt. Codice di uscita 0 se tutte sono
+    /// state costruite, 1 se qualcuna ha errori nei dati (le altre sono costruite comunque),
+    /// 2 se qualcuna non è stata costruita per un altro motivo.
+    Batch {
+        /// Cartella che contiene una cartella di input per amministrazione.
+        dir: PathBuf,
+        /// Cartella in cui scrivere una cartella di risultati per amministrazione.
+        #[arg(short, long, default_value = "output")]
+        output: PathBuf,
+        /// Cartella con modelli che sostituiscono quelli incorporati (come per build).
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// Non scrive la pubblicazione per Amministrazione Trasparente.
+        #[arg(long)]
+        senza_trasparenza: bool,
+        /// Data della pubblicazione (GG/MM/AAAA). Se omessa, la data di oggi.
+        #[arg(long, value_parser = parse_date)]
+        data_pubblicazione: Option<NaiveDate>,
+        /// Costruisce bozze (come `piao build --bozza`).
+        #[arg(long)]
+        bozza: bool,
+        /// Quante amministrazioni costruire insieme (se omesso, una per processore).
+        #[arg(short, long)]
+        jobs: Option<usize>,
+        /// Formato del riepilogo finale: tabella o JSON (le righe di avanzamento vanno
+        /// comunque sullo standard error in formato JSON).
+        #[arg(long, value_enum, default_value_t = Format::Testo)]
+        format: Format,
+    },
+    /// Sorveglia la cartella di input e ricostruisce il PDF a ogni salvataggio di ente.yaml o
+    /// dei fogli di calcolo (solo il PDF e il file per il Portale PIAO, non la pubblicazione).
+    /// Se i dati hanno errori, il PDF precedente resta com'era. Si interrompe con Ctrl+C.
+    Watch {
+        /// Cartella di input con ente.yaml e i fogli di calcolo.
+        #[arg(default_value = "input")]
+        dir: PathBuf,
+        /// Cartella in cui scrivere il PDF.
+        #[arg(short, long, default_value = "output")]
+        output: PathBuf,
+        /// Cartella con modelli che sostituiscono quelli incorporati (sorvegliata anch'essa).
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// Costruisce una bozza (come `piao build --bozza`).
+        #[arg(long)]
+        bozza: bool,
+    },
     /// Controlla i dati di input e riporta tutti i problemi, cella per cella.
     Check {
         /// Cartella di input con ente.yaml e i fogli di calcolo.

@@ -4,9 +4,10 @@
 //! The pipeline, top to bottom: [`load`] (YAML and workbooks → rows with their cell
 //! addresses → the [`model`]) → [`check`] (cross-checks, diagnostics) → [`render`] (typst →
 //! PDF) and [`publish`] (the Amministrazione Trasparente files). [`pipeline`] is the one
-//! entry point the CLI (and later a batch runner, a watcher or a web page) calls. [`workbook`] declares the input contract once, for reading and for
+//! entry point the CLI, the [`batch`] runner and the [`watch`]er (and later a web page) call. [`workbook`] declares the input contract once, for reading and for
 //! writing the blank templates.
 
+pub mod batch;
 pub mod check;
 pub mod diag;
 pub mod failure;
@@ -19,4 +20,5 @@ pub mod output;
 pub mod pipeline;
 pub mod publish;
 pub mod render;
+pub mod watch;
 pub mod workbook;

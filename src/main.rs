@@ -40,6 +40,41 @@ fn main() -> ExitCode {
             data_pubblicazione: data_pubblicazione.unwrap_or_else(today),
             modo: modo(bozza),
         }),
+        Command::Batch {
+            dir,
+            output,
+            templates,
+            senza_trasparenza,
+            data_pubblicazione,
+            bozza,
+            jobs,
+            format,
+        } => batch(
+            piao::batch::Options {
+                root: dir,
+                output,
+                templates,
+                trasparenza: !senza_trasparenza,
+                data_pubblicazione: data_pubblicazione.unwrap_or_else(today),
+                modo: modo(bozza),
+                jobs: jobs
+                    .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+            },
+            format,
+        ),
+        Command::Watch {
+            dir,
+            output,
+            templates,
+            bozza,
+        } => watch(pipeline::BuildOptions {
+            input: dir,
+            output,
+            templates,
+            trasparenza: false,
+            data_pubblicazione: today(),
+            modo: modo(bozza),
+        }),
         Command::Check { dir, format, bozza } => check(&dir, format, modo(bozza)),
         Command::Init { dir, force } => init(&dir, force),
     };
@@ -135,6 +170,88 @@ fn print_publication(p: &piao::publish::Published, modo: Modo) {
 /// Today's date on this computer: the default publication date.
 fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
+}
+
+fn batch(options: piao::batch::Options, format: Format) -> Result<ExitCode, Failure> {
+    use indicatif::{ProgressBar, ProgressStyle};
+    use std::io::IsTerminal;
+    let folders = piao::batch::folders(&options.root)?;
+    // On a terminal a progress bar, with each administration's line printed above it;
+    // otherwise plain lines (on stderr when stdout carries the JSON summary).
+    let bar = if std::io::stderr().is_terminal() {
+        ProgressBar::new(folders.len() as u64).with_style(
+            ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} amministrazioni, {elapsed} ({eta} al termine)",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        )
+    } else {
+        ProgressBar::hidden()
+    };
+    let start = std::time::Instant::now();
+    let outcomes = piao::batch::run(&options, &folders, &|outcome| {
+        let line = piao::batch::line(outcome);
+        if !bar.is_hidden() {
+            bar.println(line);
+        } else if format == Format::Json {
+            eprintln!("{line}");
+        } else {
+            println!("{line}");
+        }
+        bar.inc(1);
+    })?;
+    bar.finish_and_clear();
+    let elapsed = start.elapsed().as_secs_f64();
+    match format {
+        Format::Testo => print!("\n{}", piao::batch::table(&outcomes, elapsed)),
+        Format::Json => println!("{}", piao::batch::to_json(&outcomes, elapsed)),
+    }
+    Ok(ExitCode::from(piao::batch::exit_code(&outcomes)))
+}
+
+fn watch(options: pipeline::BuildOptions) -> Result<ExitCode, Failure> {
+    use piao::watch::Event;
+    println!(
+        "Sorveglio {}: il PDF si ricostruisce a ogni salvataggio (Ctrl+C per terminare).",
+        options.input.display()
+    );
+    piao::watch::watch(&options, &mut |event| match event {
+        Event::Start { changed } if !changed.is_empty() => {
+            println!("\n[{}] modificato: {}", clock(), changed.join(", "));
+        }
+        Event::Start { .. } => {}
+        Event::Built { built, seconds } => {
+            let report = built.report.to_text();
+            eprint!("{report}");
+            let secs = format!("{seconds:.2}").replace('.', ",");
+            match &built.pdf {
+                Some(pdf) => println!(
+                    "[{}] ricostruito in {secs} s: {} ({} pagine).",
+                    clock(),
+                    pdf.path.display(),
+                    pdf.pages
+                ),
+                None => println!(
+                    "[{}] PDF non aggiornato: i dati hanno errori (il PDF precedente resta com'era). Correggerli e salvare di nuovo.",
+                    clock()
+                ),
+            }
+        }
+        Event::Failed { failure } => {
+            eprintln!("errore: {failure}");
+            println!(
+                "[{}] PDF non aggiornato (il PDF precedente resta com'era).",
+                clock()
+            );
+        }
+        Event::Problem { message } => eprintln!("avviso: {message}"),
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The time of day, for the watcher's lines.
+fn clock() -> String {
+    chrono::Local::now().format("%H:%M:%S").to_string()
 }
 
 fn check(dir: &std::path::Path, format: Format, modo: Modo) -> Result<ExitCode, Failure> {

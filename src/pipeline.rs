@@ -90,25 +90,66 @@ pub struct Built {
     pub portale: Option<PathBuf>,
 }
 
+/// The templates of a build, read once: a batch or a watcher builds many times with the same
+/// ones (the typst library and the fonts are loaded once per process anyway).
+#[derive(Debug, Clone)]
+pub struct Resources {
+    pub typst: render::Templates,
+    pub html: publish::HtmlTemplates,
+}
+
+impl Resources {
+    /// The embedded templates, or those of a `--templates` folder.
+    pub fn load(templates: Option<&Path>) -> Result<Resources, Failure> {
+        Ok(Resources {
+            typst: render::Templates::load(templates)?,
+            html: publish::HtmlTemplates::load(templates)?,
+        })
+    }
+}
+
 /// Checks the input and, when it has no errors, writes the PIAO PDF into the output folder.
 pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     let (checked, view) = checked_with_view(&options.input, options.modo)?;
-    let mut report = checked.report;
-    let nothing = |report| Built {
-        report,
-        pdf: None,
-        publication: None,
-        portale: None,
-    };
-    let (piao, view) = match (checked.loaded.piao, view) {
-        (Some(piao), Some(view)) if !report.has_errors() => (piao, view),
-        _ => return Ok(nothing(report)),
-    };
+    if checked.report.has_errors() {
+        return Ok(Built::nothing(checked.report));
+    }
     // Templates are all read before anything is written: a broken one leaves every output
     // as it was.
-    let templates = render::Templates::load(options.templates.as_deref())?;
-    let html = publish::HtmlTemplates::load(options.templates.as_deref())?;
-    let document = render::pdf(&piao, &view, &templates)?;
+    let resources = Resources::load(options.templates.as_deref())?;
+    build_checked(options, &resources, checked, view)
+}
+
+/// [`build`] with templates already loaded (`options.templates` is not read again).
+pub fn build_with(options: &BuildOptions, resources: &Resources) -> Result<Built, Failure> {
+    let (checked, view) = checked_with_view(&options.input, options.modo)?;
+    build_checked(options, resources, checked, view)
+}
+
+impl Built {
+    fn nothing(report: Report) -> Built {
+        Built {
+            report,
+            pdf: None,
+            publication: None,
+            portale: None,
+        }
+    }
+}
+
+fn build_checked(
+    options: &BuildOptions,
+    resources: &Resources,
+    checked: Checked,
+    view: Option<serde_json::Value>,
+) -> Result<Built, Failure> {
+    let mut report = checked.report;
+    let (piao, view) = match (checked.loaded.piao, view) {
+        (Some(piao), Some(view)) if !report.has_errors() => (piao, view),
+        _ => return Ok(Built::nothing(report)),
+    };
+    let document = render::pdf(&piao, &view, &resources.typst)?;
+    drop(view);
     // The publication is rendered before anything is written: a refused publication date
     // leaves the PDF and every published file as they were.
     let prepared = if options.trasparenza {
@@ -117,7 +158,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
             &publish::Options {
                 output: &options.output,
                 date: options.data_pubblicazione,
-                templates: &html,
+                templates: &resources.html,
                 bozza: options.modo == Modo::Bozza,
             },
         )?)

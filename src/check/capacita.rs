@@ -16,7 +16,7 @@ const FILE: &str = "personale.xlsx";
 fn sheet_location(sources: &Sources) -> Location {
     sources
         .row(SHEET, "0")
-        .map(|r| Location::sheet(&r.file, r.sheet))
+        .map(|r| Location::sheet(r.file(), r.sheet()))
         .unwrap_or_else(|| Location::sheet(FILE, SHEET_NAME))
 }
 
@@ -106,7 +106,7 @@ pub fn run(piao: &Piao, sources: &Sources, report: &mut Report) {
     }
     let hires = sources
         .row("assunzioni", "0")
-        .map(|r| Location::sheet(&r.file, r.sheet))
+        .map(|r| Location::sheet(r.file(), r.sheet()))
         .unwrap_or_else(|| sheet_location(sources));
     for a in c.piano.iter().filter(|a| !a.entro) {
         let increment = italian::money(a.incremento);

@@ -372,7 +372,7 @@ fn formazione(piao: &Piao, sources: &Sources, report: &mut Report) {
     if senza_ore > 0 {
         let location = sources
             .row("formazione", "0")
-            .map(|r| Location::sheet(&r.file, r.sheet))
+            .map(|r| Location::sheet(r.file(), r.sheet()))
             .unwrap_or_else(|| Location::file("personale.xlsx"));
         report.warning(
             location,
@@ -391,7 +391,7 @@ fn formazione(piao: &Piao, sources: &Sources, report: &mut Report) {
     {
         let location = sources
             .row("formazione", "0")
-            .map(|r| Location::sheet(&r.file, r.sheet))
+            .map(|r| Location::sheet(r.file(), r.sheet()))
             .unwrap_or_else(|| Location::file("personale.xlsx"));
         report.push(
             Diagnostic::warning(

@@ -11,28 +11,46 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-/// Where a row came from, so later checks can point at its cells.
-#[derive(Debug, Clone)]
-pub struct RowRef {
+/// Where the rows of one sheet came from: the file, the sheet and the column of each header,
+/// shared by all its rows (a large sheet does not copy them per row).
+#[derive(Debug)]
+pub struct SheetAt {
     pub file: String,
     pub sheet: &'static str,
-    /// Zero-based row index in the sheet.
-    pub row: u32,
     /// Zero-based column index and header text of each column found.
     pub columns: HashMap<&'static str, (u32, &'static str)>,
 }
 
+/// Where a row came from, so later checks can point at its cells.
+#[derive(Debug, Clone)]
+pub struct RowRef {
+    pub at: Arc<SheetAt>,
+    /// Zero-based row index in the sheet.
+    pub row: u32,
+}
+
 impl RowRef {
+    pub fn file(&self) -> &str {
+        &self.at.file
+    }
+
+    pub fn sheet(&self) -> &'static str {
+        self.at.sheet
+    }
+
     /// The location of this row's cell in column `key` (or of the row when the column is
     /// absent).
     pub fn cell(&self, key: &str) -> Location {
-        match self.columns.get(key) {
-            Some((col, header)) => Location::cell(&self.file, self.sheet, self.row, *col, *header),
+        match self.at.columns.get(key) {
+            Some((col, header)) => {
+                Location::cell(&self.at.file, self.at.sheet, self.row, *col, *header)
+            }
             // The column is not in the file (an optional one): point at the row's first cell.
             None => Location::Sheet {
-                file: self.file.clone(),
-                sheet: self.sheet.to_string(),
+                file: self.at.file.clone(),
+                sheet: self.at.sheet.to_string(),
                 cell: Some(crate::diag::a1(self.row, 0)),
                 header: None,
             },
@@ -648,6 +666,11 @@ fn read_sheet(
         );
     }
 
+    let sheet_at = Arc::new(SheetAt {
+        file: file.to_string(),
+        sheet: spec.name,
+        columns: columns.clone(),
+    });
     let mut rows = Vec::new();
     let mut invalid = 0;
     let problems = &raw.problems;
@@ -661,10 +684,8 @@ fn read_sheet(
             continue;
         }
         let at = RowRef {
-            file: file.to_string(),
-            sheet: spec.name,
+            at: Arc::clone(&sheet_at),
             row: abs_row,
-            columns: columns.clone(),
         };
         let mut values = HashMap::new();
         let mut ok = true;

@@ -61,6 +61,11 @@ impl Templates {
         Ok(Templates { files })
     }
 
+    /// The template files, by path in the virtual project (`/main.typ`).
+    pub fn files(&self) -> &[(String, String)] {
+        &self.files
+    }
+
     pub fn embedded() -> Templates {
         Templates {
             files: EMBEDDED

@@ -1,0 +1,317 @@
+//! Benchmark of `piao`, in one process, on inputs generated in code from the demo:
+//!
+//! 1. the demo, and the demo with one paragraph of about 6,000 words (the layout trap of
+//!    justified text), built whole;
+//! 2. a large administration (about 50 cards of 4 phases, 40 units, 1,000 staff rows, 200
+//!    courses, 300 risks): median time per stage (read+check, view, typst layout, PDF export,
+//!    publication files), the whole build, pages per second, peak memory, and the ratio of the
+//!    whole build to typst compiling the same template and data alone;
+//! 3. a batch of 200 small administrations (simplified PIAO) on all cores: administrations
+//!    per second, and the memory after the 10th and after the last;
+//! 4. the scaling of `check`: 1k, 10k and 100k staff rows; 100, 1,000 and 10,000 risks.
+//!
+//! Every timed run starts from an empty typst cache. Run with
+//! `cargo run --release --example bench [RUNS]` (default 5 runs; the batch and the largest
+//! sizes run at most 3 times). Peak memory is the process's resident high-water mark, reset
+//! before each measure (Linux only; elsewhere it is not shown).
+
+mod generate;
+
+use generate::{Demo, Error, Size};
+use piao::model::Modo;
+use piao::pipeline::{self, BuildOptions};
+use piao::render::{self, world::PiaoWorld};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+fn main() -> Result<(), Error> {
+    let runs: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(5)
+        .max(1);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!("piao bench: {runs} esecuzioni per caso, {cores} processori\n");
+    let tmp = tempfile::tempdir()?;
+    let demo = Demo::read()?;
+
+    whole_builds(&demo, tmp.path(), runs)?;
+    large(&demo, tmp.path(), runs)?;
+    batch(&demo, tmp.path(), runs.min(3), cores)?;
+    scaling(&demo, tmp.path(), runs)?;
+    Ok(())
+}
+
+fn date() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 1, 20).expect("valid date")
+}
+
+fn build_options(input: &Path, output: PathBuf, trasparenza: bool) -> BuildOptions {
+    BuildOptions {
+        input: input.to_path_buf(),
+        output,
+        templates: None,
+        trasparenza,
+        data_pubblicazione: date(),
+        modo: Modo::Definitivo,
+    }
+}
+
+/// The median of the times of `runs` calls of `f` (each after emptying typst's cache), and
+/// the last call's result.
+fn timed<T>(runs: usize, mut f: impl FnMut() -> Result<T, Error>) -> Result<(f64, T), Error> {
+    let mut times = Vec::new();
+    let mut last = None;
+    for _ in 0..runs {
+        typst::comemo::evict(0);
+        let start = Instant::now();
+        let out = f()?;
+        times.push(start.elapsed().as_secs_f64());
+        last = Some(out);
+    }
+    times.sort_by(f64::total_cmp);
+    Ok((times[times.len() / 2], last.expect("runs ≥ 1")))
+}
+
+/// Resets the process's peak resident memory (Linux), so that [`peak_mb`] measures what
+/// follows.
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// `VmHWM` (peak) or `VmRSS` (current) of this process, in MB.
+fn memory_mb(field: &str) -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn peak_mb() -> String {
+    memory_mb("VmHWM:").map_or("n.d.".into(), |m| format!("{m:.0} MB"))
+}
+
+fn build(options: &BuildOptions) -> Result<usize, Error> {
+    let built = pipeline::build(options)?;
+    match built.pdf {
+        Some(pdf) => Ok(pdf.pages),
+        None => Err(format!(
+            "{}: il PDF non è stato prodotto\n{}",
+            options.input.display(),
+            built.report.to_text()
+        )
+        .into()),
+    }
+}
+
+fn whole_builds(demo: &Demo, tmp: &Path, runs: usize) -> Result<(), Error> {
+    println!("== Costruzione completa (controllo, impaginazione, PDF; senza pubblicazione)");
+    let long = tmp.join("lungo");
+    generate::write(demo, &long, "Comune di Castelvario", Size::default())?;
+    let sentence = "Il Comune di Castelvario programma le proprie attività in modo integrato, \
+        collegando gli obiettivi di valore pubblico alla performance organizzativa e individuale, \
+        alla prevenzione della corruzione e allo sviluppo delle competenze del personale. ";
+    let yaml = std::fs::read_to_string(long.join("ente.yaml"))?;
+    let anchor = "  premessa:\n    testo: |\n";
+    if !yaml.contains(anchor) {
+        return Err("input/ente.yaml: premessa non trovata nella forma attesa".into());
+    }
+    let yaml = yaml.replacen(
+        anchor,
+        &format!("{anchor}      {}\n\n", sentence.repeat(200)),
+        1,
+    );
+    std::fs::write(long.join("ente.yaml"), yaml)?;
+    for (name, input) in [("demo", Path::new("input")), ("paragrafo lungo", &long)] {
+        let options = build_options(input, tmp.join("out"), false);
+        let (t, pages) = timed(runs, || build(&options))?;
+        println!("{name}: {pages} pagine, mediana {t:.3} s");
+    }
+    let options = build_options(Path::new("input"), tmp.join("out-pub"), true);
+    let (t, _) = timed(runs, || build(&options))?;
+    println!("demo con pubblicazione: mediana {t:.3} s\n");
+    Ok(())
+}
+
+fn large(demo: &Demo, tmp: &Path, runs: usize) -> Result<(), Error> {
+    let dir = tmp.join("grande");
+    let size = Size {
+        performance_copies: Some(2),
+        units: Some(40),
+        staff_rows: Some(1000),
+        courses: Some(200),
+        risks: Some(300),
+        max_staff: None,
+    };
+    generate::write(demo, &dir, "Comune Grande di Prova", size)?;
+    println!(
+        "== Amministrazione grande (50 schede di obiettivo, 40 strutture, 1.000 righe di personale, 200 corsi, 300 rischi)"
+    );
+
+    let (t_check, loaded) = timed(runs, || Ok(piao::load::load(&dir)))?;
+    if loaded.report.has_errors() {
+        return Err(format!("dati generati con errori:\n{}", loaded.report.to_text()).into());
+    }
+    let piao = loaded.piao.ok_or("piano non letto")?;
+    let (t_view, view) = timed(runs, || Ok(render::view::view(&piao, Modo::Definitivo)))?;
+
+    // typst alone: the same template and data, compiled and exported with nothing around.
+    let templates = render::Templates::embedded();
+    let data = serde_json::to_vec(&view)?;
+    let today = typst::foundations::Datetime::from_ymd(2026, 1, 20).ok_or("data")?;
+    let world = PiaoWorld::new(templates.files(), data, today);
+    let (t_layout, document) = timed(runs, || {
+        typst::compile::<typst_layout::PagedDocument>(&world)
+            .output
+            .map_err(|e| format!("{e:?}").into())
+    })?;
+    let options = typst_pdf::PdfOptions {
+        standards: typst_pdf::PdfStandards::new(&[
+            typst_pdf::PdfStandard::A_2a,
+            typst_pdf::PdfStandard::Ua_1,
+        ])
+        .map_err(|e| e.message().to_string())?,
+        tagged: true,
+        ..Default::default()
+    };
+    let (t_export, _) = timed(runs, || {
+        typst_pdf::pdf(&document, &options).map_err(|e| format!("{e:?}").into())
+    })?;
+    let (t_publish, _) = timed(runs, || {
+        let html = piao::publish::HtmlTemplates::load(None)?;
+        let out = tempfile::tempdir()?;
+        piao::publish::publish(
+            &piao,
+            &piao::publish::Options {
+                output: out.path(),
+                date: date(),
+                templates: &html,
+                bozza: false,
+            },
+        )?;
+        Ok(())
+    })?;
+
+    let options = build_options(&dir, tmp.join("out-grande"), false);
+    reset_peak();
+    let (t_build, pages) = timed(runs, || build(&options))?;
+    let peak = peak_mb();
+    let alone = t_layout + t_export;
+    println!("lettura e controllo   {t_check:.3} s");
+    println!("vista (dati per typst) {t_view:.3} s");
+    println!("impaginazione typst   {t_layout:.3} s");
+    println!("esportazione PDF      {t_export:.3} s");
+    println!("pubblicazione         {t_publish:.3} s");
+    println!(
+        "costruzione completa  {t_build:.3} s: {pages} pagine, {:.0} pagine al secondo, picco di memoria {peak}",
+        pages as f64 / t_build
+    );
+    println!(
+        "rapporto con typst da solo (impaginazione + PDF, {alone:.3} s): {:.2}\n",
+        t_build / alone
+    );
+    Ok(())
+}
+
+fn batch(demo: &Demo, tmp: &Path, runs: usize, cores: usize) -> Result<(), Error> {
+    const COUNT: usize = 200;
+    let root = tmp.join("lotto");
+    for i in 0..COUNT {
+        let size = Size {
+            max_staff: Some(40),
+            ..Size::default()
+        };
+        let name = format!("Comune di Prova {}", i + 1);
+        generate::write(demo, &root.join(format!("ente-{:03}", i + 1)), &name, size)?;
+    }
+    println!(
+        "== Lotto di {COUNT} amministrazioni piccole (PIAO semplificato), {cores} in parallelo"
+    );
+    let folders = piao::batch::folders(&root)?;
+    let options = piao::batch::Options {
+        root: root.clone(),
+        output: tmp.join("out-lotto"),
+        templates: None,
+        trasparenza: true,
+        data_pubblicazione: date(),
+        modo: Modo::Definitivo,
+        jobs: cores,
+    };
+    let mut rates = Vec::new();
+    for _ in 0..runs {
+        typst::comemo::evict(0);
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let memory = std::sync::Mutex::new((None, None));
+        let start = Instant::now();
+        let outcomes = piao::batch::run(&options, &folders, &|_| {
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            let mut m = memory.lock().unwrap_or_else(|p| p.into_inner());
+            if n == 10 {
+                m.0 = memory_mb("VmRSS:");
+            }
+            if n == COUNT {
+                m.1 = memory_mb("VmRSS:");
+            }
+        })?;
+        let elapsed = start.elapsed().as_secs_f64();
+        if piao::batch::exit_code(&outcomes) != 0 {
+            return Err(piao::batch::table(&outcomes, elapsed).into());
+        }
+        rates.push(COUNT as f64 / elapsed);
+        let (after10, last) = memory.into_inner().unwrap_or_else(|p| p.into_inner());
+        let mb = |m: Option<f64>| m.map_or("n.d.".into(), |m| format!("{m:.0} MB"));
+        println!(
+            "{COUNT} amministrazioni in {elapsed:.2} s: {:.1} al secondo; memoria dopo la 10ª {}, dopo la {COUNT}ª {}",
+            COUNT as f64 / elapsed,
+            mb(after10),
+            mb(last)
+        );
+    }
+    rates.sort_by(f64::total_cmp);
+    println!(
+        "mediana: {:.1} amministrazioni al secondo\n",
+        rates[rates.len() / 2]
+    );
+    Ok(())
+}
+
+/// What grows, its sizes, and the input of each size.
+type Series = (&'static str, [usize; 3], fn(usize) -> Size);
+
+fn scaling(demo: &Demo, tmp: &Path, runs: usize) -> Result<(), Error> {
+    println!("== Scala di `piao check` (lettura, controlli, vista)");
+    let series: [Series; 2] = [
+        ("righe di personale", [1_000, 10_000, 100_000], |n| Size {
+            units: Some(40),
+            staff_rows: Some(n),
+            ..Size::default()
+        }),
+        ("rischi", [100, 1_000, 10_000], |n| Size {
+            units: Some(40),
+            risks: Some(n),
+            ..Size::default()
+        }),
+    ];
+    for (what, sizes, size) in series {
+        let mut previous: Option<f64> = None;
+        for n in sizes {
+            let dir = tmp.join(format!("scala-{n}-{}", what.len()));
+            generate::write(demo, &dir, "Comune di Prova", size(n))?;
+            let runs = if n >= 10_000 { runs.min(3) } else { runs };
+            reset_peak();
+            let (t, checked) = timed(runs, || Ok(pipeline::check(&dir)?))?;
+            let peak = peak_mb();
+            if checked.report.has_errors() {
+                return Err(
+                    format!("dati generati con errori:\n{}", checked.report.to_text()).into(),
+                );
+            }
+            let ratio =
+                previous.map_or(String::new(), |p| format!(", ×{:.1} del precedente", t / p));
+            println!("{n:>7} {what}: mediana {t:.3} s, picco di memoria {peak}{ratio}");
+            previous = Some(t);
+            std::fs::remove_dir_all(&dir)?;
+        }
+    }
+    Ok(())
+}

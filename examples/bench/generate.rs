@@ -45,6 +45,9 @@ pub struct Size {
     pub risks: Option<usize>,
     /// At most this many people in service: a small administration (simplified PIAO).
     pub max_staff: Option<u64>,
+    /// Only the demo's first objectives (with their phases and indicators), risks (with their
+    /// measures) and courses: a small administration's plan.
+    pub first: Option<(usize, usize, usize)>,
 }
 
 /// Writes an input folder of `size` into `dir`, named `name`.
@@ -159,6 +162,43 @@ pub fn write(demo: &Demo, dir: &Path, name: &str, size: Size) -> Result<(), Erro
         }
         anticorruzione.insert("rischi", risk_rows);
         anticorruzione.insert("misure", measure_rows);
+    }
+
+    if let Some((objectives, risks, courses)) = size.first {
+        let performance = fills.get_mut("performance").expect("declared");
+        let kept: Vec<Vec<String>> = demo
+            .rows("performance", "obiettivi")
+            .into_iter()
+            .take(objectives)
+            .collect();
+        let codes: Vec<String> = kept.iter().map(|r| r[1].clone()).collect();
+        performance.insert("obiettivi", kept);
+        for sheet in ["fasi", "indicatori"] {
+            let rows = demo.rows("performance", sheet);
+            let rows = rows.into_iter().filter(|r| codes.contains(&r[1])).collect();
+            performance.insert(sheet, rows);
+        }
+        let anticorruzione = fills.get_mut("anticorruzione").expect("declared");
+        let kept: Vec<Vec<String>> = demo
+            .rows("anticorruzione", "rischi")
+            .into_iter()
+            .take(risks)
+            .collect();
+        let codes: Vec<String> = kept.iter().map(|r| r[0].clone()).collect();
+        anticorruzione.insert("rischi", kept);
+        let measures = demo.rows("anticorruzione", "misure");
+        let measures = measures
+            .into_iter()
+            .filter(|r| codes.contains(&r[0]))
+            .collect();
+        anticorruzione.insert("misure", measures);
+        let personale = fills.get_mut("personale").expect("declared");
+        let kept = demo
+            .rows("personale", "formazione")
+            .into_iter()
+            .take(courses)
+            .collect();
+        personale.insert("formazione", kept);
     }
 
     for wb in WORKBOOKS {

@@ -12,7 +12,8 @@
 //!
 //! Every timed run starts from an empty typst cache. Run with
 //! `cargo run --release --example bench [RUNS]` (default 5 runs; the batch and the largest
-//! sizes run at most 3 times). Peak memory is the process's resident high-water mark, reset
+//! sizes run at most 3 times); `cargo run --release --example bench genera DIR RIGHE RISCHI`
+//! only writes such an input folder, to profile one command on it. Peak memory is the process's resident high-water mark, reset
 //! before each measure (Linux only; elsewhere it is not shown).
 
 mod generate;
@@ -25,6 +26,22 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 fn main() -> Result<(), Error> {
+    // `bench genera DIR RIGHE RISCHI`: only writes an input folder of that size, to profile a
+    // single command on it (for example `perf record piao check DIR`).
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("genera") {
+        let number = |i: usize| args.get(i).and_then(|a| a.parse().ok());
+        let (Some(dir), Some(staff), Some(risks)) = (args.get(2), number(3), number(4)) else {
+            return Err("uso: bench genera CARTELLA RIGHE_DI_PERSONALE RISCHI".into());
+        };
+        let size = Size {
+            units: Some(40),
+            staff_rows: Some(staff),
+            risks: Some(risks),
+            ..Size::default()
+        };
+        return generate::write(&Demo::read()?, Path::new(dir), "Comune di Prova", size);
+    }
     let runs: usize = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())
@@ -175,7 +192,7 @@ fn large(demo: &Demo, tmp: &Path, runs: usize) -> Result<(), Error> {
         staff_rows: Some(1000),
         courses: Some(200),
         risks: Some(300),
-        max_staff: None,
+        ..Size::default()
     };
     generate::write(demo, &dir, "Comune Grande di Prova", size)?;
     println!(
@@ -254,6 +271,7 @@ fn batch(demo: &Demo, tmp: &Path, runs: usize, cores: usize) -> Result<(), Error
     for i in 0..COUNT {
         let size = Size {
             max_staff: Some(40),
+            first: Some((6, 5, 4)),
             ..Size::default()
         };
         let name = format!("Comune di Prova {}", i + 1);

@@ -168,6 +168,10 @@ pub fn suggest<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -
 
 fn parse_choice(data: &Data, list: &'static [&'static str]) -> Result<Value, CellProblem> {
     let text = as_text(data);
+    // Most cells hold a value of the list as the template's dropdown wrote it.
+    if let Some(value) = list.iter().find(|v| **v == text) {
+        return Ok(Value::Text((*value).to_string()));
+    }
     let key = normalize(&text);
     if let Some(value) = list.iter().find(|v| normalize(v) == key) {
         return Ok(Value::Text((*value).to_string()));

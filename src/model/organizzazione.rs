@@ -211,17 +211,21 @@ impl Organizzazione {
     /// profile are left out (the tables by area already count them).
     pub fn personale_per_profilo(&self) -> Vec<(&str, &str, &str, u64)> {
         let mut out: Vec<(&str, &str, &str, u64)> = Vec::new();
+        // Index of each (area, profile, contract) in `out`: one pass, however many profiles.
+        let mut at: std::collections::HashMap<(&str, &str, &str), usize> =
+            std::collections::HashMap::new();
         for area in AREE {
             for r in self.personale.iter().filter(|r| r.area == *area) {
                 let Some(profilo) = r.profilo.as_deref() else {
                     continue;
                 };
-                match out
-                    .iter_mut()
-                    .find(|(a, p, c, _)| a == area && *p == profilo && *c == r.contratto)
-                {
-                    Some(row) => row.3 += r.totale,
-                    None => out.push((area, profilo, &r.contratto, r.totale)),
+                let key = (*area, profilo, r.contratto.as_str());
+                match at.get(&key) {
+                    Some(&i) => out[i].3 += r.totale,
+                    None => {
+                        at.insert(key, out.len());
+                        out.push((area, profilo, &r.contratto, r.totale));
+                    }
                 }
             }
         }
@@ -235,14 +239,18 @@ impl Organizzazione {
 
     /// Staff at 31/12 by unit, in the order of the units sheet; unassigned staff last.
     pub fn personale_per_struttura(&self) -> Vec<(String, Conteggio)> {
+        let mut by_unit: std::collections::HashMap<&str, Conteggio> =
+            std::collections::HashMap::new();
+        for r in &self.personale {
+            if let Some(unit) = r.struttura.as_deref() {
+                by_unit.entry(unit).or_default().add(r);
+            }
+        }
         let mut out: Vec<(String, Conteggio)> = Vec::new();
         for s in &self.strutture {
-            let mut c = Conteggio::default();
-            self.personale
-                .iter()
-                .filter(|r| r.struttura.as_deref() == Some(&s.codice))
-                .for_each(|r| c.add(r));
-            if c.totale > 0 {
+            if let Some(c) = by_unit.remove(s.codice.as_str())
+                && c.totale > 0
+            {
                 out.push((s.nome.clone(), c));
             }
         }

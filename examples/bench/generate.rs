@@ -171,11 +171,16 @@ pub fn write(demo: &Demo, dir: &Path, name: &str, size: Size) -> Result<(), Erro
             .into_iter()
             .take(objectives)
             .collect();
-        let codes: Vec<String> = kept.iter().map(|r| r[1].clone()).collect();
+        // An objective's code is unique within its unit.
+        let codes: Vec<(String, String)> =
+            kept.iter().map(|r| (r[0].clone(), r[1].clone())).collect();
         performance.insert("obiettivi", kept);
         for sheet in ["fasi", "indicatori"] {
             let rows = demo.rows("performance", sheet);
-            let rows = rows.into_iter().filter(|r| codes.contains(&r[1])).collect();
+            let rows = rows
+                .into_iter()
+                .filter(|r| codes.contains(&(r[0].clone(), r[1].clone())))
+                .collect();
             performance.insert(sheet, rows);
         }
         let anticorruzione = fills.get_mut("anticorruzione").expect("declared");

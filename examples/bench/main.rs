@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 fn main() -> Result<(), Error> {
-    // `bench genera DIR RIGHE RISCHI`: only writes an input folder of that size, to profile a
+    // `bench genera DIR RIGHE RISCHI [piccola]`: only writes an input folder of that size, to profile a
     // single command on it (for example `perf record piao check DIR`).
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some("genera") {
@@ -34,11 +34,15 @@ fn main() -> Result<(), Error> {
         let (Some(dir), Some(staff), Some(risks)) = (args.get(2), number(3), number(4)) else {
             return Err("uso: bench genera CARTELLA RIGHE_DI_PERSONALE RISCHI".into());
         };
-        let size = Size {
-            units: Some(40),
-            staff_rows: Some(staff),
-            risks: Some(risks),
-            ..Size::default()
+        let size = if args.get(5).map(String::as_str) == Some("piccola") {
+            small()
+        } else {
+            Size {
+                units: Some(40),
+                staff_rows: Some(staff),
+                risks: Some(risks),
+                ..Size::default()
+            }
         };
         return generate::write(&Demo::read()?, Path::new(dir), "Comune di Prova", size);
     }
@@ -265,15 +269,20 @@ fn large(demo: &Demo, tmp: &Path, runs: usize) -> Result<(), Error> {
     Ok(())
 }
 
+/// A small comune's plan: 40 people, 6 objectives, 5 risks, 4 courses (a simplified PIAO).
+fn small() -> Size {
+    Size {
+        max_staff: Some(40),
+        first: Some((6, 5, 4)),
+        ..Size::default()
+    }
+}
+
 fn batch(demo: &Demo, tmp: &Path, runs: usize, cores: usize) -> Result<(), Error> {
     const COUNT: usize = 200;
     let root = tmp.join("lotto");
     for i in 0..COUNT {
-        let size = Size {
-            max_staff: Some(40),
-            first: Some((6, 5, 4)),
-            ..Size::default()
-        };
+        let size = small();
         let name = format!("Comune di Prova {}", i + 1);
         generate::write(demo, &root.join(format!("ente-{:03}", i + 1)), &name, size)?;
     }

@@ -254,8 +254,8 @@ fn shown(path: &Option<PathBuf>) -> String {
 }
 
 /// "0,41 s".
-fn seconds(s: f64) -> String {
-    format!("{s:.2} s").replace('.', ",")
+pub fn seconds(s: f64) -> String {
+    format!("{} s", crate::italian::decimal(s, 2))
 }
 
 /// The final table: one row per administration, then the totals.
@@ -303,7 +303,7 @@ pub fn table(outcomes: &[Outcome], elapsed: f64) -> String {
         "\n{} amministrazioni in {} ({} al secondo): {} riuscite, {} con avvisi, {} con errori, {} non riuscite.",
         outcomes.len(),
         seconds(elapsed),
-        format!("{rate:.1}").replace('.', ","),
+        crate::italian::decimal(rate, 1),
         count(Esito::Riuscito),
         count(Esito::ConAvvisi),
         count(Esito::ConErrori),

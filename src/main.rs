@@ -223,11 +223,11 @@ fn watch(options: pipeline::BuildOptions) -> Result<ExitCode, Failure> {
         Event::Built { built, seconds } => {
             let report = built.report.to_text();
             eprint!("{report}");
-            let secs = format!("{seconds:.2}").replace('.', ",");
             match &built.pdf {
                 Some(pdf) => println!(
-                    "[{}] ricostruito in {secs} s: {} ({} pagine).",
+                    "[{}] ricostruito in {}: {} ({} pagine).",
                     clock(),
+                    piao::batch::seconds(seconds),
                     pdf.path.display(),
                     pdf.pages
                 ),

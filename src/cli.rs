@@ -72,6 +72,48 @@ pub enum Command {
         #[arg(long)]
         bozza: bool,
     },
+    /// Produce il report di monitoraggio del PIAO (art. 5 DM 132/2022) a una data del primo
+    /// anno: per struttura e obiettivo il programmato e il realizzato, le fasi in ritardo, gli
+    /// indicatori rispetto al target, le misure anticorruzione attuate. I dati vengono dai
+    /// fogli Avanzamento fasi, Misurazioni, Revisioni target e Scostamenti di
+    /// performance.xlsx e Attuazione misure di anticorruzione.xlsx.
+    Monitoraggio {
+        /// Cartella di input con ente.yaml e i fogli di calcolo.
+        #[arg(default_value = "input")]
+        dir: PathBuf,
+        /// Cartella in cui scrivere il PDF.
+        #[arg(short, long, default_value = "output")]
+        output: PathBuf,
+        /// Data del monitoraggio (GG/MM/AAAA): conta per ogni fase e indicatore l'ultima
+        /// rilevazione fino a quel giorno. Se omessa, la data più recente dei fogli.
+        #[arg(long, value_parser = parse_date)]
+        al: Option<NaiveDate>,
+        /// Cartella con modelli che sostituiscono quelli incorporati (monitoraggio.typ).
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// Bozza: ogni pagina porta la scritta BOZZA.
+        #[arg(long)]
+        bozza: bool,
+    },
+    /// Produce la Relazione annuale sulla performance del primo anno del triennio: il grado di
+    /// raggiungimento di ogni obiettivo (regola in ente.yaml › relazione), per struttura e
+    /// complessivo; gli indicatori di valore pubblico; personale, formazione e lavoro agile
+    /// rispetto al programmato (foglio Consuntivo); le misure anticorruzione; la validazione
+    /// del Nucleo di valutazione o dell'OIV.
+    Relazione {
+        /// Cartella di input con ente.yaml e i fogli di calcolo.
+        #[arg(default_value = "input")]
+        dir: PathBuf,
+        /// Cartella in cui scrivere il PDF.
+        #[arg(short, long, default_value = "output")]
+        output: PathBuf,
+        /// Cartella con modelli che sostituiscono quelli incorporati (relazione.typ).
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// Bozza: ogni pagina porta la scritta BOZZA.
+        #[arg(long)]
+        bozza: bool,
+    },
     /// Costruisce il PIAO di molte amministrazioni in una volta: ogni sottocartella di DIR con
     /// un ente.yaml è una cartella di input, costruita come con `piao build` in
     /// OUT/<nome della sottocartella>/, in parallelo su tutti i processori.

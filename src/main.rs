@@ -75,6 +75,31 @@ fn main() -> ExitCode {
             data_pubblicazione: today(),
             modo: modo(bozza),
         }),
+        Command::Monitoraggio {
+            dir,
+            output,
+            al,
+            templates,
+            bozza,
+        } => report(pipeline::ReportOptions {
+            input: dir,
+            output,
+            templates,
+            ciclo: pipeline::Ciclo::Monitoraggio(al),
+            bozza,
+        }),
+        Command::Relazione {
+            dir,
+            output,
+            templates,
+            bozza,
+        } => report(pipeline::ReportOptions {
+            input: dir,
+            output,
+            templates,
+            ciclo: pipeline::Ciclo::Relazione,
+            bozza,
+        }),
         Command::Check { dir, format, bozza } => check(&dir, format, modo(bozza)),
         Command::Init { dir, force } => init(&dir, force),
     };
@@ -118,6 +143,20 @@ fn build(options: pipeline::BuildOptions) -> Result<ExitCode, Failure> {
         print_publication(p, options.modo);
     }
     Ok(input_code(&built.report))
+}
+
+fn report(options: pipeline::ReportOptions) -> Result<ExitCode, Failure> {
+    let run = pipeline::report(&options)?;
+    eprint!("{}", run.report.to_text());
+    let what = match options.ciclo {
+        pipeline::Ciclo::Monitoraggio(_) => "Report di monitoraggio scritto",
+        pipeline::Ciclo::Relazione => "Relazione sulla performance scritta",
+    };
+    match &run.pdf {
+        Some(pdf) => println!("{what} in {} ({} pagine).", pdf.path.display(), pdf.pages),
+        None => eprintln!("Il PDF non è stato prodotto: correggere gli errori e riprovare."),
+    }
+    Ok(input_code(&run.report))
 }
 
 fn publish(options: pipeline::PublishOptions) -> Result<ExitCode, Failure> {

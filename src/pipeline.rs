@@ -291,3 +291,126 @@ pub fn pdf_name(piao: &crate::model::Piao, modo: Modo) -> String {
         Modo::Bozza => format!("PIAO_{}-{}_BOZZA.pdf", t.primo, t.ultimo()),
     }
 }
+
+/// Which report of the cycle `piao monitoraggio` or `piao relazione` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ciclo {
+    /// The monitoring at a date (`None`: the latest date recorded in the sheets).
+    Monitoraggio(Option<NaiveDate>),
+    /// The annual report on the first year.
+    Relazione,
+}
+
+/// What `piao monitoraggio` and `piao relazione` need.
+#[derive(Debug, Clone)]
+pub struct ReportOptions {
+    pub input: PathBuf,
+    pub output: PathBuf,
+    /// A folder whose `monitoraggio.typ` / `relazione.typ` replace the embedded ones.
+    pub templates: Option<PathBuf>,
+    pub ciclo: Ciclo,
+    /// A draft marked BOZZA on every page.
+    pub bozza: bool,
+}
+
+/// The result of a report of the cycle: the problems found, and the PDF unless they stop it.
+#[derive(Debug)]
+pub struct Reported {
+    pub report: Report,
+    pub pdf: Option<Pdf>,
+}
+
+/// Checks the input as `piao check --bozza` does (a report does not need the narrative a
+/// deliberation needs, but every figure must be right), then writes the monitoring report or
+/// the annual report into the output folder.
+pub fn report(options: &ReportOptions) -> Result<Reported, Failure> {
+    use crate::model::esiti;
+    use render::ciclo::Rapporto;
+    let checked = check_as(&options.input, Modo::Bozza)?;
+    let mut report = checked.report;
+    let Some(piao) = checked.loaded.piao.filter(|_| !report.has_errors()) else {
+        return Ok(Reported { report, pdf: None });
+    };
+    let anno = piao.piano.triennio.primo;
+    let sheets = "i fogli Avanzamento fasi e Misurazioni di performance.xlsx, Attuazione misure di anticorruzione.xlsx";
+    let rapporto = match options.ciclo {
+        Ciclo::Relazione => Rapporto::Relazione,
+        Ciclo::Monitoraggio(Some(al)) => {
+            use chrono::Datelike;
+            if al.year() != anno {
+                return Err(Failure::Usage(format!(
+                    "la data del monitoraggio {} non è nel primo anno del triennio ({anno})",
+                    crate::italian::date_short(al)
+                )));
+            }
+            Rapporto::Monitoraggio(al)
+        }
+        Ciclo::Monitoraggio(None) => match esiti::ultima_rilevazione(&piao) {
+            Some(al) => Rapporto::Monitoraggio(al),
+            None => {
+                report.push(
+                    crate::diag::Diagnostic::error(
+                        Location::file(PERFORMANCE_FILE),
+                        "nessuna rilevazione di monitoraggio: il report non ha dati da esporre",
+                    )
+                    .with_hint(format!(
+                        "compilare {sheets} (i modelli vuoti si creano con `piao init`)"
+                    )),
+                );
+                return Ok(Reported { report, pdf: None });
+            }
+        },
+    };
+    let al = rapporto.al(&piao);
+    // Every date is in the first year (checked), so any record is one of the year.
+    if rapporto == Rapporto::Relazione && esiti::ultima_rilevazione(&piao).is_none() {
+        report.push(
+            crate::diag::Diagnostic::error(
+                Location::file(PERFORMANCE_FILE),
+                format!(
+                    "nessuna rilevazione dell'anno {anno}: la Relazione non ha risultati da esporre"
+                ),
+            )
+            .with_hint(format!("compilare {sheets}")),
+        );
+        return Ok(Reported { report, pdf: None });
+    }
+    // What the report counts in a way the sheets do not say is said here.
+    let (mut non_rilevate, mut fasi) = (0, 0);
+    for o in &piao.performance.obiettivi {
+        for f in &o.fasi {
+            fasi += 1;
+            if crate::model::ciclo::alla_data(&f.avanzamento, al, |a| a.data).is_none() {
+                non_rilevate += 1;
+            }
+        }
+    }
+    if non_rilevate > 0 {
+        report.warning(
+            Location::sheet(PERFORMANCE_FILE, "Avanzamento fasi"),
+            format!(
+                "{non_rilevate} fasi su {fasi} non hanno una rilevazione entro il {}: il report le indica come «Non rilevata» e nell'avanzamento contano come non avviate",
+                crate::italian::date_short(al)
+            ),
+        );
+    }
+    let templates = render::Templates::load(options.templates.as_deref())?;
+    let view = render::ciclo::view(&piao, rapporto, options.bozza);
+    let document = render::report_pdf(&piao, rapporto, &view, &templates)?;
+    let mut name = rapporto.file_name(&piao);
+    if options.bozza {
+        name = name.replace(".pdf", "_BOZZA.pdf");
+    }
+    let path = options.output.join(name);
+    crate::output::remove_leftovers(&options.output);
+    write_atomic(&path, &document.bytes).map_err(|e| Failure::io(&path, e))?;
+    Ok(Reported {
+        report,
+        pdf: Some(Pdf {
+            path,
+            pages: document.pages,
+        }),
+    })
+}
+
+const PERFORMANCE_FILE: &str = "performance.xlsx";

@@ -124,7 +124,11 @@ fn headers_in_any_order_case_and_accents_and_extra_columns() {
     for sheet in piao::workbook::sheets::ANTICORRUZIONE_WB.sheets {
         let ws = wb.add_worksheet();
         ws.set_name(sheet.name).unwrap();
-        let rows = f.sheets[&("anticorruzione", sheet.key)].clone();
+        let rows = f
+            .sheets
+            .get(&("anticorruzione", sheet.key))
+            .cloned()
+            .unwrap_or_default();
         let mut order: Vec<usize> = (0..sheet.columns.len()).collect();
         order.reverse();
         for (c, &i) in order.iter().enumerate() {

@@ -214,7 +214,7 @@ fn large(demo: &Demo, tmp: &Path, runs: usize) -> Result<(), Error> {
     let templates = render::Templates::embedded();
     let data = serde_json::to_vec(&view)?;
     let today = typst::foundations::Datetime::from_ymd(2026, 1, 20).ok_or("data")?;
-    let world = PiaoWorld::new(templates.files(), data, today);
+    let world = PiaoWorld::new(templates.files(), "/main.typ", data, today);
     let (t_layout, document) = timed(runs, || {
         typst::compile::<typst_layout::PagedDocument>(&world)
             .output

@@ -9,6 +9,7 @@ use crate::load::convert::Sources;
 use crate::model::*;
 
 mod capacita;
+mod ciclo;
 pub mod completezza;
 mod trasparenza;
 
@@ -31,6 +32,7 @@ pub fn run(piao: &Piao, sources: &Sources, report: &mut Report) {
     formazione(piao, sources, report);
     rischi(piao, sources, report);
     trasparenza::run(piao, sources, report);
+    ciclo::run(piao, sources, report);
 }
 
 fn at(sources: &Sources, sheet: &'static str, id: &str, column: &str) -> Location {

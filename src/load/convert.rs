@@ -5,6 +5,7 @@
 use super::workbook::{Row, RowRef, WorkbookData};
 use crate::diag::{Diagnostic, Location, Report};
 use crate::load::cell;
+use crate::model::ciclo;
 use crate::model::*;
 use std::collections::HashMap;
 
@@ -374,6 +375,29 @@ pub fn organizzazione(
                 .collect(),
         );
     }
+    let mut seen = HashMap::new();
+    for row in wb.rows("consuntivo") {
+        let anno = year(row);
+        let voce = row.text("voce").unwrap_or_default();
+        let what = format!("per l'anno {anno} la voce");
+        if !unique(
+            &mut seen,
+            &format!("{anno} {voce}"),
+            row,
+            "voce",
+            &what,
+            report,
+        ) {
+            continue;
+        }
+        sources.add("consuntivo", format!("{anno} {voce}"), &row.at);
+        org.consuntivo.push(ciclo::VoceConsuntivo {
+            anno,
+            voce,
+            valore: row.number("valore").unwrap_or(0.0),
+            note: row.text("note"),
+        });
+    }
     units.flush(report);
     org
 }
@@ -447,6 +471,7 @@ pub fn performance(
             baseline: row.text("baseline"),
             target: target(row),
             fonte: row.text("fonte"),
+            rilevazioni: Vec::new(),
         });
     }
 
@@ -499,6 +524,7 @@ pub fn performance(
             tipo: row.text("tipo"),
             fasi: Vec::new(),
             indicatori: Vec::new(),
+            scostamenti: Vec::new(),
         });
     }
 
@@ -561,6 +587,7 @@ pub fn performance(
             inizio: row.date("inizio"),
             risultato: row.text("risultato"),
             padre: None,
+            avanzamento: Vec::new(),
         });
     }
     perf.obiettivi
@@ -579,8 +606,14 @@ pub fn performance(
             formula: row.text("formula"),
             unita: row.text("unita"),
             target: target(row),
+            peso: row.percent("peso"),
+            rilevazioni: Vec::new(),
+            revisioni: Vec::new(),
         });
     }
+
+    monitoring(wb, &mut perf, &find, &mut orphans, sources, report);
+    public_value_measures(wb, &mut perf, &vp_index, sources, report);
 
     for row in wb.rows("monitoraggio") {
         sources.add("monitoraggio", perf.monitoraggio.len().to_string(), &row.at);
@@ -666,6 +699,45 @@ pub fn anticorruzione(
                 .deadline("scadenza")
                 .unwrap_or(Deadline::Text(String::new())),
             indicatore: row.text("indicatore").unwrap_or_default(),
+            attuazione: Vec::new(),
+        });
+    }
+    for row in wb.rows("attuazione") {
+        let code = row.text("rischio").unwrap_or_default();
+        let Some(r) = risk_index
+            .get(&cell::normalize(&code))
+            .map(|&i| &mut ac.rischi[i])
+        else {
+            if wb.complete("rischi") {
+                let codes = ac.rischi.iter().map(|r| r.codice.as_str());
+                orphans.add(
+                    &code,
+                    Diagnostic::error(
+                        row.at.cell("rischio"),
+                        format!("rischio '{code}' non presente nel foglio Mappa dei rischi"),
+                    )
+                    .with_hint(closest(&code, codes)),
+                );
+            }
+            continue;
+        };
+        let names: Vec<&str> = r.misure.iter().map(|m| m.misura.as_str()).collect();
+        let Some(i) = child(row, "misura", &names, "misura", &r.codice, report) else {
+            continue;
+        };
+        let Some(data) = row.date("data") else {
+            continue;
+        };
+        let m = &mut r.misure[i];
+        sources.add(
+            "attuazione",
+            format!("{}-{i}#{}", r.codice, m.attuazione.len()),
+            &row.at,
+        );
+        m.attuazione.push(ciclo::Attuazione {
+            data,
+            esito: row.text("esito").unwrap_or_default(),
+            note: row.text("note"),
         });
     }
     for row in wb.rows("trasparenza") {
@@ -682,4 +754,230 @@ pub fn anticorruzione(
     orphans.flush(report);
     units.flush(report);
     ac
+}
+
+/// Which child of a parent a monitoring row cites in `row[key]`: its number in the parent
+/// (1, 2…, or "I2" for an indicator) or its text as written in its own sheet. A citation that
+/// matches none is reported with the closest text.
+fn child(
+    row: &Row,
+    key: &str,
+    names: &[&str],
+    what: &str,
+    parent: &str,
+    report: &mut Report,
+) -> Option<usize> {
+    let text = row.text(key)?;
+    let number = text.trim().trim_start_matches(['I', 'i']).trim();
+    if let Ok(n) = number.parse::<usize>()
+        && (1..=names.len()).contains(&n)
+    {
+        return Some(n - 1);
+    }
+    let norm = cell::normalize(&text);
+    if let Some(i) = names.iter().position(|n| cell::normalize(n) == norm) {
+        return Some(i);
+    }
+    let hint = match cell::suggest(&text, names.iter().copied()) {
+        Some(s) => format!("forse intendevi «{s}»?"),
+        None if names.is_empty() => format!("{parent} non ha righe di questo tipo"),
+        None => format!(
+            "scrivere il testo come nel suo foglio, oppure il numero d'ordine (da 1 a {})",
+            names.len()
+        ),
+    };
+    report.push(
+        Diagnostic::error(
+            row.at.cell(key),
+            format!("{what} '{text}' non trovata in {parent}"),
+        )
+        .with_hint(hint),
+    );
+    None
+}
+
+/// The monitoring sheets of the performance workbook: phases' progress, indicators'
+/// measures and revised targets, objectives' deviations. Each row is attached to the
+/// element it cites; what cites nothing is reported where it is.
+fn monitoring(
+    wb: &WorkbookData,
+    perf: &mut Performance,
+    find: &dyn Fn(&mut Performance, &Row, &mut Orphans) -> Option<usize>,
+    orphans: &mut Orphans,
+    sources: &mut Sources,
+    report: &mut Report,
+) {
+    for row in wb.rows("avanzamento") {
+        let Some(i) = find(perf, row, orphans) else {
+            continue;
+        };
+        let o = &mut perf.obiettivi[i];
+        let numero = row.text("fase").unwrap_or_default();
+        let Some(f) = o
+            .fasi
+            .iter_mut()
+            .find(|f| cell::normalize(&f.numero) == cell::normalize(&numero))
+        else {
+            let numbers = o.fasi.iter().map(|f| f.numero.as_str());
+            report.push(
+                Diagnostic::error(
+                    row.at.cell("fase"),
+                    format!(
+                        "la fase '{numero}' non è nel foglio Fasi per l'obiettivo {}",
+                        o.id
+                    ),
+                )
+                .with_hint(closest(&numero, numbers)),
+            );
+            continue;
+        };
+        let (Some(data), Some(stato)) = (
+            row.date("data"),
+            row.text("stato")
+                .as_deref()
+                .and_then(ciclo::StatoFase::from_label),
+        ) else {
+            continue;
+        };
+        if let Some(prev) = f.avanzamento.iter().position(|a| a.data == data) {
+            let first = sources
+                .row("avanzamento", &format!("{}#{prev}", f.id))
+                .map(|r| {
+                    format!(
+                        "la fase ha già una rilevazione a questa data alla riga {}",
+                        r.row + 1
+                    )
+                })
+                .unwrap_or_default();
+            report.push(
+                Diagnostic::error(
+                    row.at.cell("data"),
+                    format!("fase {} rilevata due volte alla stessa data", f.id),
+                )
+                .with_hint(first),
+            );
+            continue;
+        }
+        sources.add(
+            "avanzamento",
+            format!("{}#{}", f.id, f.avanzamento.len()),
+            &row.at,
+        );
+        f.avanzamento.push(ciclo::Avanzamento {
+            data,
+            stato,
+            percentuale: row.percent("percentuale"),
+            conclusione: row.date("conclusione"),
+            note: row.text("note"),
+        });
+    }
+    for (sheet, revision) in [("misurazioni", false), ("revisioni", true)] {
+        for row in wb.rows(sheet) {
+            let Some(i) = find(perf, row, orphans) else {
+                continue;
+            };
+            let o = &mut perf.obiettivi[i];
+            let names: Vec<&str> = o.indicatori.iter().map(|x| x.indicatore.as_str()).collect();
+            let parent = format!("l'obiettivo {}", o.id);
+            let Some(k) = child(row, "indicatore", &names, "indicatore", &parent, report) else {
+                continue;
+            };
+            let Some(data) = row.date("data") else {
+                continue;
+            };
+            let ind = &mut o.indicatori[k];
+            if revision {
+                sources.add(
+                    sheet,
+                    format!("{}#{}", ind.id, ind.revisioni.len()),
+                    &row.at,
+                );
+                ind.revisioni.push(ciclo::Revisione {
+                    data,
+                    target: row.text("target").unwrap_or_default(),
+                    motivo: row.text("motivo").unwrap_or_default(),
+                });
+            } else {
+                sources.add(
+                    sheet,
+                    format!("{}#{}", ind.id, ind.rilevazioni.len()),
+                    &row.at,
+                );
+                ind.rilevazioni.push(ciclo::Rilevazione {
+                    data,
+                    valore: row.text("valore").unwrap_or_default(),
+                    note: row.text("note"),
+                });
+            }
+        }
+    }
+    for row in wb.rows("scostamenti") {
+        let Some(i) = find(perf, row, orphans) else {
+            continue;
+        };
+        let Some(data) = row.date("data") else {
+            continue;
+        };
+        let o = &mut perf.obiettivi[i];
+        sources.add(
+            "scostamenti",
+            format!("{}#{}", o.id, o.scostamenti.len()),
+            &row.at,
+        );
+        o.scostamenti.push(ciclo::Scostamento {
+            data,
+            scostamenti: row.text("scostamenti").unwrap_or_default(),
+            azioni: row.text("azioni"),
+        });
+    }
+}
+
+/// The measures of the public-value indicators (sheet Misurazioni VP).
+fn public_value_measures(
+    wb: &WorkbookData,
+    perf: &mut Performance,
+    vp_index: &HashMap<String, usize>,
+    sources: &mut Sources,
+    report: &mut Report,
+) {
+    for row in wb.rows("misurazioni_vp") {
+        let code = row.text("obiettivo").unwrap_or_default();
+        let Some(&v) = vp_index.get(&cell::normalize(&code)) else {
+            if wb.complete("obiettivi_vp") {
+                let codes = perf.valore_pubblico.iter().map(|v| v.codice.as_str());
+                report.push(
+                    Diagnostic::error(
+                        row.at.cell("obiettivo"),
+                        format!("obiettivo di valore pubblico '{code}' non presente nel foglio Valore pubblico"),
+                    )
+                    .with_hint(closest(&code, codes)),
+                );
+            }
+            continue;
+        };
+        let vp = &mut perf.valore_pubblico[v];
+        let names: Vec<&str> = vp
+            .indicatori
+            .iter()
+            .map(|x| x.indicatore.as_str())
+            .collect();
+        let parent = format!("l'obiettivo di valore pubblico {}", vp.codice);
+        let Some(k) = child(row, "indicatore", &names, "indicatore", &parent, report) else {
+            continue;
+        };
+        let Some(data) = row.date("data") else {
+            continue;
+        };
+        let ind = &mut vp.indicatori[k];
+        sources.add(
+            "misurazioni_vp",
+            format!("{}#{}", ind.id, ind.rilevazioni.len()),
+            &row.at,
+        );
+        ind.rilevazioni.push(ciclo::Rilevazione {
+            data,
+            valore: row.text("valore").unwrap_or_default(),
+            note: row.text("note"),
+        });
+    }
 }

@@ -96,6 +96,7 @@ pub fn load(dir: &Path) -> Loaded {
         performance: performance.unwrap_or_default(),
         rischi: anticorruzione.unwrap_or_default(),
         trasparenza: ente.trasparenza,
+        relazione: ente.relazione,
     };
 
     // A missing workbook is an error only where the plan needs it.

@@ -22,6 +22,9 @@ pub struct EnteFile {
     pub sottosezioni: Sottosezioni,
     #[serde(default)]
     pub trasparenza: Trasparenza,
+    /// The rules of the annual report (`piao relazione`).
+    #[serde(default)]
+    pub relazione: crate::model::ciclo::Relazione,
 }
 
 /// Reads and parses `path`; problems go to `report`.

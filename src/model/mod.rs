@@ -4,7 +4,9 @@
 //! monitoring reports and the year-over-year comparison will need them.
 
 pub mod capacita;
+pub mod ciclo;
 pub mod ente;
+pub mod esiti;
 pub mod organizzazione;
 pub mod performance;
 pub mod rischi;
@@ -60,6 +62,8 @@ pub struct Piao {
     pub rischi: Anticorruzione,
     /// What the Amministrazione Trasparente publication needs beyond the plan.
     pub trasparenza: Trasparenza,
+    /// How the annual report computes the degrees of achievement.
+    pub relazione: ciclo::Relazione,
 }
 
 impl Piao {

@@ -174,6 +174,9 @@ pub struct Organizzazione {
     pub budget_formazione: Vec<BudgetFormazione>,
     /// The rendiconti figures for the hiring capacity; `None` when the sheet is absent.
     pub rendiconti: Option<Vec<super::capacita::VoceFinanziaria>>,
+    /// The figures realised in each year, for the annual report.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub consuntivo: Vec<super::ciclo::VoceConsuntivo>,
 }
 
 impl Organizzazione {

@@ -3,6 +3,7 @@
 //! (`SET1-A`, `SET1-A-2`, `SET1-A-I1`) for monitoring and year-over-year comparison.
 
 use super::Deadline;
+use super::ciclo::{Avanzamento, Revisione, Rilevazione, Scostamento};
 use serde::Serialize;
 
 /// Targets for the three years of the triennio, as the office writes them ("60%", "≥ 12").
@@ -21,6 +22,9 @@ pub struct IndicatoreValore {
     pub baseline: Option<String>,
     pub target: Target,
     pub fonte: Option<String>,
+    /// The values measured during and after the year.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rilevazioni: Vec<Rilevazione>,
 }
 
 /// A public-value objective (2.1).
@@ -51,6 +55,9 @@ pub struct Fase {
     pub risultato: Option<String>,
     /// The number of the phase this one details ("1" for "1a" or "1.2"), when it is one.
     pub padre: Option<String>,
+    /// Its state at each monitoring date.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub avanzamento: Vec<Avanzamento>,
 }
 
 /// A result indicator of a performance objective.
@@ -61,6 +68,24 @@ pub struct Indicatore {
     pub formula: Option<String>,
     pub unita: Option<String>,
     pub target: Target,
+    /// Its weight in the objective's degree of achievement (a fraction); blank: equal shares.
+    pub peso: Option<f64>,
+    /// The values measured during and after the year.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rilevazioni: Vec<Rilevazione>,
+    /// Changes of the first-year target made during the year.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub revisioni: Vec<Revisione>,
+}
+
+impl Indicatore {
+    /// The first-year target in force at `al`: the latest revision made by then, else the
+    /// plan's.
+    pub fn target_al(&self, al: chrono::NaiveDate) -> Option<&str> {
+        super::ciclo::alla_data(&self.revisioni, al, |r| r.data)
+            .map(|r| r.target.as_str())
+            .or(self.target.anno1.as_deref())
+    }
 }
 
 /// A performance objective card (scheda obiettivo, PEG/PDO).
@@ -88,6 +113,9 @@ pub struct Obiettivo {
     pub tipo: Option<String>,
     pub fasi: Vec<Fase>,
     pub indicatori: Vec<Indicatore>,
+    /// Deviations and corrective actions recorded at each monitoring date.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub scostamenti: Vec<Scostamento>,
 }
 
 impl Obiettivo {

@@ -12,6 +12,9 @@ pub struct Misura {
     pub responsabile: String,
     pub scadenza: Deadline,
     pub indicatore: String,
+    /// Whether it was carried out, at each monitoring date.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attuazione: Vec<super::ciclo::Attuazione>,
 }
 
 /// A mapped risk: area, process, event and its assessment.

@@ -103,6 +103,23 @@ pub const AMBITI_VALORE: &[&str] = &[
 /// Sub-sections a monitoring row can refer to.
 pub const SOTTOSEZIONI: &[&str] = &["2.1", "2.2", "2.3", "3.1", "3.2", "3.3"];
 
+/// The state of a phase at a monitoring date.
+pub const STATI_FASE: &[&str] = &["Non avviata", "In corso", "Conclusa", "Sospesa"];
+
+/// Whether a prevention measure was carried out, at a monitoring date.
+pub const ESITI_MISURA: &[&str] = &["Attuata", "Attuata in parte", "Non attuata"];
+
+/// The figures of the year the annual report sets against the plan (sheet Consuntivo).
+pub const VOCI_CONSUNTIVO: &[&str] = &[
+    "Assunzioni",
+    "Cessazioni",
+    "Corsi di formazione",
+    "Partecipanti alla formazione",
+    "Ore di formazione",
+    "Spesa per la formazione",
+    "Dipendenti in lavoro agile",
+];
+
 /// Areas at risk of corruption of art. 1 c. 16 L. 190/2012, plus the general areas of the PNA.
 pub const AREE_RISCHIO: &[&str] = &[
     "Autorizzazioni e concessioni",

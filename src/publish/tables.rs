@@ -38,6 +38,12 @@ pub const PIANO_PERFORMANCE: Section = Section {
     basis: "Art. 10 c. 8 lett. b D.Lgs. 33/2013",
     frequency: Frequency::Tempestivo,
 };
+pub const RELAZIONE_PERFORMANCE: Section = Section {
+    path: &["Performance", "Relazione sulla Performance"],
+    folder: "performance/relazione-sulla-performance",
+    basis: "Art. 10 c. 8 lett. b D.Lgs. 33/2013",
+    frequency: Frequency::Tempestivo,
+};
 pub const PREVENZIONE_CORRUZIONE: Section = Section {
     path: &["Altri contenuti", "Prevenzione della corruzione"],
     folder: "altri-contenuti/prevenzione-della-corruzione",
@@ -77,6 +83,7 @@ pub fn all(piao: &Piao) -> Vec<Table> {
         spesa_personale(piao),
         obiettivi_valore_pubblico(piao),
         obiettivi_performance(piao),
+        relazione_performance(piao),
         rischi(piao),
         obblighi(piao),
         lavoro_agile(piao),
@@ -762,6 +769,136 @@ fn obiettivi_performance(piao: &Piao) -> Table {
         description: "Gli obiettivi di performance organizzativa della sottosezione 2.2 del PIAO (obiettivi del PEG), per struttura, con gli indicatori di risultato e i valori attesi per ciascun anno del triennio. Una riga per indicatore.".into(),
         section: PIANO_PERFORMANCE,
         period: triennio(piao),
+        columns,
+        rows,
+        totals: None,
+    }
+}
+
+/// The results of the first year, one row per indicator: published once the annual report
+/// is validated (`ente.yaml › relazione › verbale`), as art. 10 c. 8 lett. b wants the
+/// Relazione with its validation; before that the table has no rows and is not written.
+fn relazione_performance(piao: &Piao) -> Table {
+    use crate::model::esiti;
+    let al = crate::render::ciclo::Rapporto::Relazione.al(piao);
+    let validata = piao.relazione.verbale.is_some() && esiti::ultima_rilevazione(piao).is_some();
+    let mut rows = Vec::new();
+    for o in piao.performance.obiettivi.iter().filter(|_| validata) {
+        let e = esiti::obiettivo(o, al, &piao.relazione);
+        let head = || {
+            vec![
+                Cell::text(&o.id),
+                Cell::text(unit_name(piao, &o.struttura)),
+                Cell::text(&o.titolo),
+                e.grado.map_or(Cell::Empty, Cell::Percent),
+                Cell::text(e.esito.label()),
+            ]
+        };
+        if e.indicatori.is_empty() {
+            let mut row = head();
+            row.extend(std::iter::repeat_n(Cell::Empty, 7));
+            rows.push(row);
+        }
+        for i in &e.indicatori {
+            let mut row = head();
+            row.extend([
+                Cell::text(&i.indicatore.indicatore),
+                Cell::opt_text(&i.indicatore.target.anno1),
+                i.target.map_or(Cell::Empty, Cell::text),
+                i.misura.map_or(Cell::Empty, |m| Cell::text(&m.valore)),
+                i.misura.map_or(Cell::Empty, |m| Cell::Date(m.data)),
+                i.grado.map_or(Cell::Empty, Cell::Percent),
+                Cell::text(i.esito.label()),
+            ]);
+            rows.push(row);
+        }
+    }
+    let year = piao.piano.triennio.primo;
+    let columns = vec![
+        column(
+            "CODICE_OBIETTIVO",
+            "Codice",
+            Type::Text,
+            "Codice stabile dell'obiettivo (struttura-codice), lo stesso del PIAO",
+        ),
+        column(
+            "STRUTTURA",
+            "Struttura",
+            Type::Text,
+            "Struttura a cui è assegnato",
+        ),
+        column(
+            "OBIETTIVO",
+            "Obiettivo",
+            Type::Text,
+            "Titolo dell'obiettivo",
+        ),
+        column(
+            "GRADO_OBIETTIVO",
+            "Grado di raggiungimento",
+            Type::Percent,
+            "Grado di raggiungimento dell'obiettivo, con la regola indicata nella Relazione",
+        ),
+        column(
+            "ESITO_OBIETTIVO",
+            "Esito",
+            Type::Text,
+            "Raggiunto, parzialmente raggiunto, non raggiunto o non misurabile",
+        ),
+        column(
+            "INDICATORE",
+            "Indicatore",
+            Type::Text,
+            "Indicatore di risultato",
+        ),
+        column(
+            "TARGET_ORIGINALE",
+            &format!("Target {year} (PIAO)"),
+            Type::Text,
+            "Valore atteso nel primo anno, come adottato nel PIAO",
+        ),
+        column(
+            "TARGET",
+            &format!("Target {year} (in vigore)"),
+            Type::Text,
+            "Valore atteso in vigore a fine anno: diverso dall'originale se rivisto in corso d'anno",
+        ),
+        column(
+            "VALORE_MISURATO",
+            "Valore misurato",
+            Type::Text,
+            "Ultimo valore rilevato nell'anno",
+        ),
+        column(
+            "DATA_RILEVAZIONE",
+            "Data rilevazione",
+            Type::Date,
+            "Data a cui si riferisce il valore",
+        ),
+        column(
+            "GRADO_INDICATORE",
+            "Grado dell'indicatore",
+            Type::Percent,
+            "Valore misurato rispetto al target in vigore",
+        ),
+        column(
+            "ESITO_INDICATORE",
+            "Esito dell'indicatore",
+            Type::Text,
+            "Raggiunto, parzialmente raggiunto, non raggiunto o non misurabile",
+        ),
+    ];
+    Table {
+        slug: format!("relazione-performance-{year}"),
+        title: format!("Relazione sulla performance {year}: risultati"),
+        description: format!(
+            "I risultati degli obiettivi di performance dell'anno {year} del PIAO {}, dalla Relazione annuale sulla performance validata dal {} ({}). Una riga per indicatore.",
+            piao.piano.triennio.label(),
+            piao.relazione.validazione,
+            piao.relazione.verbale.as_deref().unwrap_or_default()
+        ),
+        section: RELAZIONE_PERFORMANCE,
+        period: primo_anno(piao),
         columns,
         rows,
         totals: None,

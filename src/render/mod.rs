@@ -2,6 +2,7 @@
 //! document. Same model, same bytes: the date, the PDF identifier and the timestamp are all
 //! fixed from the plan's data.
 
+pub mod ciclo;
 pub mod view;
 pub mod world;
 
@@ -17,7 +18,19 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use world::PiaoWorld;
 
 /// The embedded templates, by path in the virtual project.
-const EMBEDDED: &[(&str, &str)] = &[("/main.typ", include_str!("../../templates/main.typ"))];
+const EMBEDDED: &[(&str, &str)] = &[
+    ("/main.typ", include_str!("../../templates/main.typ")),
+    ("/stile.typ", include_str!("../../templates/stile.typ")),
+    ("/ciclo.typ", include_str!("../../templates/ciclo.typ")),
+    (
+        "/monitoraggio.typ",
+        include_str!("../../templates/monitoraggio.typ"),
+    ),
+    (
+        "/relazione.typ",
+        include_str!("../../templates/relazione.typ"),
+    ),
+];
 
 /// The typst templates of a build: the embedded ones, or a folder's `.typ` files.
 #[derive(Debug, Clone)]
@@ -56,6 +69,12 @@ impl Templates {
                 "la cartella dei modelli {} non contiene main.typ",
                 dir.display()
             )));
+        }
+        // The reports' templates a folder does not restyle are the embedded ones.
+        for (path, text) in EMBEDDED {
+            if !files.iter().any(|(p, _)| p == path) {
+                files.push((path.to_string(), text.to_string()));
+            }
         }
         files.sort();
         Ok(Templates { files })
@@ -124,12 +143,46 @@ pub fn pdf(
     view: &serde_json::Value,
     templates: &Templates,
 ) -> Result<Document, Failure> {
+    compile(
+        "/main.typ",
+        view,
+        piao.piano.data_documento(),
+        view::meta(piao).titolo,
+        templates,
+    )
+}
+
+/// Renders a report of the monitoring cycle (same standards as the PIAO); `view` is
+/// `ciclo::view(piao, rapporto, …)`. Its date is the date the report looks at.
+pub fn report_pdf(
+    piao: &Piao,
+    rapporto: ciclo::Rapporto,
+    view: &serde_json::Value,
+    templates: &Templates,
+) -> Result<Document, Failure> {
+    compile(
+        rapporto.template(),
+        view,
+        rapporto.al(piao),
+        rapporto.titolo(piao),
+        templates,
+    )
+}
+
+/// Lays out template `main` with `view` as `/data.json` and exports it as PDF/A-2a and
+/// PDF/UA-1, dated `date` (the same input gives the same bytes).
+fn compile(
+    main: &str,
+    view: &serde_json::Value,
+    date: chrono::NaiveDate,
+    title: String,
+    templates: &Templates,
+) -> Result<Document, Failure> {
     let data = serde_json::to_vec(view)
         .map_err(|e| Failure::Internal(format!("serializzazione dei dati: {e}")))?;
-    let date = piao.piano.data_documento();
     let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
         .ok_or_else(|| Failure::Internal(format!("data non valida: {date}")))?;
-    let world = PiaoWorld::new(&templates.files, data, today);
+    let world = PiaoWorld::new(&templates.files, main, data, today);
 
     // A custom template may compute for ever: the layout runs on its own thread and is
     // abandoned after the time limit (the process ends soon after, taking it along).
@@ -150,7 +203,7 @@ pub fn pdf(
     let standards = PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
         .map_err(|e| Failure::Internal(format!("standard PDF: {}", e.message())))?;
     let options = PdfOptions {
-        ident: Smart::Custom(view::meta(piao).titolo),
+        ident: Smart::Custom(title),
         creator: Smart::Custom(Some(format!("piao {}", env!("CARGO_PKG_VERSION")))),
         timestamp: Some(Timestamp::new_utc(today)),
         page_ranges: None,

@@ -35,9 +35,9 @@ pub fn file_id(path: &str) -> Option<FileId> {
 }
 
 impl PiaoWorld {
-    /// `templates` maps paths such as `/main.typ` to their text; `data` is served as
-    /// `/data.json`.
-    pub fn new(templates: &[(String, String)], data: Vec<u8>, today: Datetime) -> Self {
+    /// `templates` maps paths such as `/main.typ` to their text; `main` is the one compiled;
+    /// `data` is served as `/data.json`.
+    pub fn new(templates: &[(String, String)], main: &str, data: Vec<u8>, today: Datetime) -> Self {
         let mut sources = HashMap::new();
         let mut files = HashMap::new();
         for (path, text) in templates {
@@ -50,7 +50,9 @@ impl PiaoWorld {
             files.insert(id, Bytes::new(data));
         }
         PiaoWorld {
-            main: file_id("/main.typ").expect("valid path"),
+            main: file_id(main)
+                .or_else(|| file_id("/main.typ"))
+                .expect("valid path"),
             sources,
             files,
             today,

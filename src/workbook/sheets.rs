@@ -923,6 +923,14 @@ const INDICATORI: Sheet = Sheet {
         TARGET_1,
         TARGET_2,
         TARGET_3,
+        col(
+            "peso",
+            "Peso %",
+            Percent,
+            false,
+            "Peso dell'indicatore nel grado di raggiungimento dell'obiettivo (vuoto: indicatori di pari peso).",
+            "50%",
+        ),
     ],
 };
 
@@ -965,6 +973,268 @@ const MONITORAGGIO: Sheet = Sheet {
             "Ogni quanto.",
             "Semestrale",
         ),
+    ],
+};
+
+/// The date a monitoring row refers to: the same column in every monitoring sheet.
+const DATA_RILEVAZIONE: Column = col(
+    "data",
+    "Data rilevazione",
+    Date,
+    true,
+    "Data a cui si riferisce il dato (gg/mm/aaaa), nel primo anno del triennio.",
+    "30/06/2026",
+);
+const NOTE: Column = col(
+    "note",
+    "Note",
+    LongText,
+    false,
+    "Osservazioni di chi rileva il dato.",
+    "Dato provvisorio",
+);
+/// Which indicator of the objective a measurement refers to.
+const INDICATORE_RIF: Column = col(
+    "indicatore",
+    "Indicatore",
+    Text,
+    true,
+    "Nome dell'indicatore come scritto nel foglio Indicatori, oppure il suo numero d'ordine nell'obiettivo (1, 2...).",
+    "Pratiche digitalizzate",
+);
+
+const AVANZAMENTO: Sheet = Sheet {
+    key: "avanzamento",
+    name: "Avanzamento fasi",
+    purpose: "Il monitoraggio delle fasi: a ogni rilevazione (semestrale, di fine anno) lo stato e la percentuale di avanzamento di ciascuna fase. Una riga per fase e per data.",
+    section: "4",
+    optional: true,
+    columns: &[
+        OBIETTIVO_STRUTTURA,
+        OBIETTIVO_CODICE,
+        col(
+            "fase",
+            "N. fase",
+            Text,
+            true,
+            "Numero della fase come nel foglio Fasi.",
+            "1",
+        ),
+        DATA_RILEVAZIONE,
+        col(
+            "stato",
+            "Stato",
+            Choice(STATI_FASE),
+            true,
+            "Stato della fase alla data.",
+            "In corso",
+        ),
+        col(
+            "percentuale",
+            "Avanzamento %",
+            Percent,
+            false,
+            "Quanta parte della fase è compiuta (vuoto: 100% se conclusa, 0% se non avviata).",
+            "60%",
+        ),
+        col(
+            "conclusione",
+            "Data conclusione",
+            Date,
+            false,
+            "Per una fase conclusa, il giorno in cui si è conclusa.",
+            "28/06/2026",
+        ),
+        NOTE,
+    ],
+};
+
+const MISURAZIONI: Sheet = Sheet {
+    key: "misurazioni",
+    name: "Misurazioni",
+    purpose: "I valori misurati degli indicatori di performance a ogni rilevazione. Una riga per indicatore e per data.",
+    section: "4",
+    optional: true,
+    columns: &[
+        OBIETTIVO_STRUTTURA,
+        OBIETTIVO_CODICE,
+        INDICATORE_RIF,
+        DATA_RILEVAZIONE,
+        col(
+            "valore",
+            "Valore misurato",
+            Text,
+            true,
+            "Il valore alla data, nella stessa unità del target.",
+            "55%",
+        ),
+        NOTE,
+    ],
+};
+
+const REVISIONI: Sheet = Sheet {
+    key: "revisioni",
+    name: "Revisioni target",
+    purpose: "I target del primo anno modificati in corso d'anno (monitoraggio intermedio), con data e motivo: i report mostrano il target originale e quello rivisto.",
+    section: "4",
+    optional: true,
+    columns: &[
+        OBIETTIVO_STRUTTURA,
+        OBIETTIVO_CODICE,
+        INDICATORE_RIF,
+        col(
+            "target",
+            "Target rivisto",
+            Text,
+            true,
+            "Il nuovo valore atteso per il primo anno.",
+            "50%",
+        ),
+        col(
+            "data",
+            "Data revisione",
+            Date,
+            true,
+            "Data dell'atto che modifica il target, nel primo anno del triennio.",
+            "15/07/2026",
+        ),
+        col(
+            "motivo",
+            "Motivo",
+            LongText,
+            true,
+            "Perché il target cambia, e con quale atto.",
+            "Ritardo del finanziamento regionale (delibera G.C. n. 98/2026)",
+        ),
+    ],
+};
+
+const SCOSTAMENTI: Sheet = Sheet {
+    key: "scostamenti",
+    name: "Scostamenti",
+    purpose: "Per ogni obiettivo e rilevazione, gli scostamenti dal programmato e le azioni correttive.",
+    section: "4",
+    optional: true,
+    columns: &[
+        OBIETTIVO_STRUTTURA,
+        OBIETTIVO_CODICE,
+        DATA_RILEVAZIONE,
+        col(
+            "scostamenti",
+            "Scostamenti",
+            LongText,
+            true,
+            "Che cosa non è andato come programmato, e perché.",
+            "La fase 2 è in ritardo per la mancata consegna dei documenti",
+        ),
+        col(
+            "azioni",
+            "Azioni correttive",
+            LongText,
+            false,
+            "Che cosa si fa per recuperare.",
+            "Sollecito al fornitore e nuova scadenza al 30/09",
+        ),
+    ],
+};
+
+const MISURAZIONI_VP: Sheet = Sheet {
+    key: "misurazioni_vp",
+    name: "Misurazioni VP",
+    purpose: "I valori misurati degli indicatori di valore pubblico (foglio Indicatori VP). Una riga per indicatore e per data.",
+    section: "2.1",
+    optional: true,
+    columns: &[
+        col(
+            "obiettivo",
+            "Codice obiettivo",
+            Text,
+            true,
+            "Codice dell'obiettivo di valore pubblico (foglio Valore pubblico).",
+            "VP1",
+        ),
+        INDICATORE_RIF,
+        DATA_RILEVAZIONE,
+        col(
+            "valore",
+            "Valore misurato",
+            Text,
+            true,
+            "Il valore alla data, nella stessa unità della baseline e del target.",
+            "58%",
+        ),
+        NOTE,
+    ],
+};
+
+const ATTUAZIONE: Sheet = Sheet {
+    key: "attuazione",
+    name: "Attuazione misure",
+    purpose: "Il monitoraggio delle misure di prevenzione: a ogni rilevazione, se la misura è stata attuata. Una riga per misura e per data.",
+    section: "2.3",
+    optional: true,
+    columns: &[
+        col(
+            "rischio",
+            "Codice rischio",
+            Text,
+            true,
+            "Codice del rischio (foglio Mappa dei rischi).",
+            "R01",
+        ),
+        col(
+            "misura",
+            "Misura",
+            Text,
+            true,
+            "La misura come scritta nel foglio Misure, oppure il suo numero d'ordine nel rischio (1, 2...).",
+            "1",
+        ),
+        DATA_RILEVAZIONE,
+        col(
+            "esito",
+            "Esito",
+            Choice(ESITI_MISURA),
+            true,
+            "Se la misura è stata attuata alla data.",
+            "Attuata",
+        ),
+        NOTE,
+    ],
+};
+
+const CONSUNTIVO: Sheet = Sheet {
+    key: "consuntivo",
+    name: "Consuntivo",
+    purpose: "Le cifre dell'anno realizzate (assunzioni, cessazioni, formazione, lavoro agile), che la Relazione annuale confronta con il programmato.",
+    section: "3",
+    optional: true,
+    columns: &[
+        col(
+            "anno",
+            "Anno",
+            Year,
+            true,
+            "Anno a cui si riferisce il dato.",
+            "2026",
+        ),
+        col(
+            "voce",
+            "Voce",
+            Choice(VOCI_CONSUNTIVO),
+            true,
+            "Che cosa si misura.",
+            "Assunzioni",
+        ),
+        col(
+            "valore",
+            "Realizzato",
+            Decimal,
+            true,
+            "Il valore realizzato nell'anno (numero, ore o euro).",
+            "6",
+        ),
+        NOTE,
     ],
 };
 
@@ -1165,6 +1435,7 @@ pub const PERSONALE_WB: Workbook = Workbook {
         BUDGET_FORMAZIONE,
         LAVORO_AGILE,
         CONTINGENTE,
+        CONSUNTIVO,
     ],
 };
 
@@ -1180,6 +1451,11 @@ pub const PERFORMANCE_WB: Workbook = Workbook {
         FASI,
         INDICATORI,
         MONITORAGGIO,
+        AVANZAMENTO,
+        MISURAZIONI,
+        REVISIONI,
+        SCOSTAMENTI,
+        MISURAZIONI_VP,
     ],
 };
 
@@ -1188,7 +1464,7 @@ pub const ANTICORRUZIONE_WB: Workbook = Workbook {
     key: "anticorruzione",
     stem: "anticorruzione",
     office: "RPCT - Responsabile della prevenzione della corruzione e della trasparenza",
-    sheets: &[RISCHI, MISURE, TRASPARENZA],
+    sheets: &[RISCHI, MISURE, TRASPARENZA, ATTUAZIONE],
 };
 
 /// Every workbook of the input contract, in the order they are read and reported.

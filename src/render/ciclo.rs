@@ -222,6 +222,18 @@ fn figura(voce: &str, n: f64) -> String {
     }
 }
 
+/// A difference with its sign in front: "+4", "-€ 2.100,00".
+fn scarto(voce: &str, d: f64) -> String {
+    let sign = if d > 0.0 {
+        "+"
+    } else if d < 0.0 {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}{}", figura(voce, d.abs()))
+}
+
 /// The report's view.
 pub fn view(piao: &Piao, rapporto: Rapporto, bozza: bool) -> Value {
     let al = rapporto.al(piao);
@@ -320,14 +332,7 @@ pub fn view(piao: &Piao, rapporto: Rapporto, bozza: bool) -> Value {
                 return None;
             }
             let scarto = match (piano, fatto) {
-                (Some(p), Some(f)) => {
-                    let d = f.valore - p;
-                    Some(if d > 0.0 {
-                        format!("+{}", figura(voce, d))
-                    } else {
-                        figura(voce, d)
-                    })
-                }
+                (Some(p), Some(f)) => Some(scarto(voce, f.valore - p)),
                 _ => None,
             };
             Some(json!({

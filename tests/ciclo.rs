@@ -432,3 +432,30 @@ fn the_demo_builds_both_reports() {
         "{text}"
     );
 }
+
+#[test]
+fn long_and_irregular_monitoring_text_comes_out_as_typed() {
+    let mut f = plan();
+    let long = "Il ritardo dell'amministrazione dipende dall'approvvigionamento, dalla riorganizzazione del Settore e dall'assenza prolungata del responsabile del procedimento; ";
+    let hostile = "=SUM(A1) #set text(red) $x$ <script>alert(1)</script> *non grassetto* [link](javascript:alert(1))";
+    f.rows("performance", "avanzamento")[3][7] = format!("{}{hostile}", long.repeat(12));
+    f.rows("performance", "revisioni")[0][5] =
+        format!("{}\n- primo punto\n- secondo punto", long.repeat(6));
+    f.rows("performance", "scostamenti")[0][3] = hostile.into();
+    f.rows("performance", "misurazioni")[1][5] =
+        "Dato certificato dall'Ufficio di statistica".into();
+    let (tmp, dir, _) = model(&f);
+    let out = tmp.path().join("out");
+    for command in ["relazione", "monitoraggio"] {
+        let run = piao(&[command, dir.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+        assert!(run.status.success(), "{command}: {}", stderr(&run));
+    }
+    let text = pdf_text(&out.join("Relazione_performance_2026.pdf"));
+    assert!(text.contains("=SUM(A1) #set text(red) $x$ <script>alert(1)</script> *non grassetto* [link](javascript:alert(1))"), "{text}");
+    assert!(text.contains("primo punto"), "{text}");
+    let monitoring = pdf_text(&out.join("Monitoraggio_PIAO_2026_al_31-12-2026.pdf"));
+    assert!(
+        monitoring.contains("Dato certificato dall'Ufficio di statistica"),
+        "{monitoring}"
+    );
+}

@@ -1223,7 +1223,7 @@ const CONSUNTIVO: Sheet = Sheet {
             "Voce",
             Choice(VOCI_CONSUNTIVO),
             true,
-            "Che cosa si misura.",
+            "Che cosa si misura. La Relazione lo confronta con il programmato del PIAO: assunzioni e cessazioni del primo anno, numero dei corsi, somma dei partecipanti e delle ore dei corsi (foglio Formazione), stanziamento della formazione del primo anno, lavoratori agili (foglio Lavoro agile).",
             "Assunzioni",
         ),
         col(

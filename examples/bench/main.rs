@@ -20,7 +20,7 @@ mod generate;
 
 use generate::{Demo, Error, Size};
 use piao::model::Modo;
-use piao::pipeline::{self, BuildOptions};
+use piao::pipeline::{self, BuildOptions, Ciclo, ReportOptions};
 use piao::render::{self, world::PiaoWorld};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -150,7 +150,30 @@ fn whole_builds(demo: &Demo, tmp: &Path, runs: usize) -> Result<(), Error> {
     }
     let options = build_options(Path::new("input"), tmp.join("out-pub"), true);
     let (t, _) = timed(runs, || build(&options))?;
-    println!("demo con pubblicazione: mediana {t:.3} s\n");
+    println!("demo con pubblicazione: mediana {t:.3} s");
+    for (name, ciclo) in [
+        (
+            "monitoraggio al 30/06",
+            Ciclo::Monitoraggio(chrono::NaiveDate::from_ymd_opt(2026, 6, 30)),
+        ),
+        ("relazione annuale", Ciclo::Relazione),
+    ] {
+        let options = ReportOptions {
+            input: PathBuf::from("input"),
+            output: tmp.join("out-ciclo"),
+            templates: None,
+            ciclo,
+            bozza: false,
+        };
+        let (t, pages) = timed(runs, || {
+            let run = pipeline::report(&options)?;
+            run.pdf
+                .map(|p| p.pages)
+                .ok_or_else(|| format!("{name}: PDF non prodotto\n{}", run.report.to_text()).into())
+        })?;
+        println!("demo, {name}: {pages} pagine, mediana {t:.3} s");
+    }
+    println!();
     watch_rebuild(demo, tmp, runs)
 }
 

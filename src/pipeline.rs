@@ -376,21 +376,21 @@ pub fn report(options: &ReportOptions) -> Result<Reported, Failure> {
         return Ok(Reported { report, pdf: None });
     }
     // What the report counts in a way the sheets do not say is said here.
-    let (mut non_rilevate, mut fasi) = (0, 0);
-    for o in &piao.performance.obiettivi {
-        for f in &o.fasi {
-            fasi += 1;
-            if crate::model::ciclo::alla_data(&f.avanzamento, al, |a| a.data).is_none() {
-                non_rilevate += 1;
-            }
-        }
-    }
-    if non_rilevate > 0 {
+    let all: Vec<esiti::EsitoObiettivo> = piao
+        .performance
+        .obiettivi
+        .iter()
+        .map(|o| esiti::obiettivo(o, al, &piao.relazione))
+        .collect();
+    let counts = esiti::conteggi(&all.iter().collect::<Vec<_>>());
+    if counts.fasi_non_rilevate > 0 {
         report.warning(
             Location::sheet(PERFORMANCE_FILE, "Avanzamento fasi"),
             format!(
-                "{non_rilevate} fasi su {fasi} non hanno una rilevazione entro il {}: il report le indica come «Non rilevata» e nell'avanzamento contano come non avviate",
-                crate::italian::date_short(al)
+                "fasi senza rilevazione fino al {}: {} su {}; il report le indica come «Non rilevata» e nell'avanzamento contano come non avviate",
+                crate::italian::date_short(al),
+                counts.fasi_non_rilevate,
+                counts.fasi
             ),
         );
     }

@@ -195,7 +195,7 @@ fn the_reports_print_the_worked_figures() {
         "originale: 60% rivisto il 15/07/2026:",
         "Target di «Pratiche digitalizzate» rivisto il 15/07/2026: da 60% a 50%. Motivo: Il fornitore dello scanner ha consegnato a settembre",
         "In corso – in ritardo 90%",
-        "Scostamenti al 31/12/2026: La fase 2 non è conclusa alla scadenza Azioni correttive: Completamento entro febbraio",
+        "Scostamenti (31/12/2026): La fase 2 non è conclusa alla scadenza Azioni correttive: Completamento entro febbraio",
         "7. Validazione",
         "Nucleo di valutazione",
     ] {
@@ -290,6 +290,20 @@ fn monitoring_data_is_checked_cell_by_cell_in_one_run() {
         "in corso",
         "",
     ]));
+    // The same indicator twice at the same date.
+    f.rows("performance", "misurazioni")
+        .push(row(&["SET1", "A", "1", "31/12/2026", "47%", ""]));
+    // In progress, but how far?
+    f.rows("performance", "avanzamento").push(row(&[
+        "SET1",
+        "A",
+        "2",
+        "30/09/2026",
+        "In corso",
+        "",
+        "",
+        "",
+    ]));
     let tmp = tempfile::tempdir().unwrap();
     let dir = f.write(&tmp.path().join("in"));
     let out = piao(&["check", dir.to_str().unwrap()]);
@@ -310,6 +324,10 @@ fn monitoring_data_is_checked_cell_by_cell_in_one_run() {
         "forse intendevi «Pratiche digitalizzate»?",
         "Misurazioni!E6",
         "non si confronta con il target",
+        "Misurazioni!D7",
+        "due righe per lo stesso elemento alla stessa data (31/12/2026)",
+        "Avanzamento fasi!F9",
+        "senza Avanzamento %",
     ] {
         assert!(text.contains(expected), "manca «{expected}» in:\n{text}");
     }
@@ -458,4 +476,73 @@ fn long_and_irregular_monitoring_text_comes_out_as_typed() {
         monitoring.contains("Dato certificato dall'Ufficio di statistica"),
         "{monitoring}"
     );
+}
+
+#[test]
+fn a_phase_recorded_through_its_sub_phases_progresses_with_them() {
+    // Phase 2 (60%) is detailed by 2a and 2b, recorded one by one; phase 2 itself is not.
+    let mut f = plan();
+    f.rows("performance", "fasi").extend([
+        row(&[
+            "SET1",
+            "A",
+            "2a",
+            "Scansione primo lotto",
+            "30%",
+            "Archivio",
+            "30/09/2026",
+        ]),
+        row(&[
+            "SET1",
+            "A",
+            "2b",
+            "Scansione secondo lotto",
+            "30%",
+            "Archivio",
+            "30/11/2026",
+        ]),
+    ]);
+    *f.rows("performance", "avanzamento") = vec![
+        row(&[
+            "SET1",
+            "A",
+            "1",
+            "31/12/2026",
+            "Conclusa",
+            "",
+            "28/04/2026",
+            "",
+        ]),
+        row(&[
+            "SET1",
+            "A",
+            "2a",
+            "31/12/2026",
+            "Conclusa",
+            "",
+            "20/09/2026",
+            "",
+        ]),
+        row(&["SET1", "A", "2b", "31/12/2026", "In corso", "50%", "", ""]),
+    ];
+    let (_tmp, _, piao) = model(&f);
+    let e = esiti::obiettivo(
+        &piao.performance.obiettivi[0],
+        date("31/12/2026"),
+        &Relazione::default(),
+    );
+    let due = e.fasi.iter().find(|x| x.fase.numero == "2").unwrap();
+    // (100% + 50%) ÷ 2 sub-phases of equal incidence; in progress; late (30/11 has passed).
+    assert!((due.frazione - 0.75).abs() < 1e-9, "{}", due.frazione);
+    assert_eq!(due.stato, Some(piao::model::ciclo::StatoFase::InCorso));
+    assert!(due.in_ritardo && !due.foglia);
+    // 0.4 × 100% + 0.6 × 75%.
+    assert!(close(e.avanzamento, 0.85), "{:?}", e.avanzamento);
+    // Only the phases nothing details are counted: 1, 2a, 2b.
+    let c = esiti::conteggi(&[&e]);
+    assert_eq!(
+        (c.fasi, c.fasi_concluse, c.fasi_in_corso, c.fasi_in_ritardo),
+        (3, 2, 1, 1)
+    );
+    assert_eq!(c.fasi_non_rilevate, 0);
 }

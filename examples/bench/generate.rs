@@ -60,6 +60,20 @@ pub fn write(demo: &Demo, dir: &Path, name: &str, size: Size) -> Result<(), Erro
     std::fs::write(dir.join("ente.yaml"), yaml)?;
 
     let mut fills = demo.fills.clone();
+    // The plan only: the monitoring sheets cite the demo's codes, which generated plans rename.
+    for wb in fills.values_mut() {
+        for sheet in [
+            "avanzamento",
+            "misurazioni",
+            "revisioni",
+            "scostamenti",
+            "misurazioni_vp",
+            "attuazione",
+            "consuntivo",
+        ] {
+            wb.remove(sheet);
+        }
+    }
     let personale = fills.get_mut("personale").expect("declared");
 
     // Units: the demo's, then generated ones.

@@ -7,6 +7,7 @@ use crate::diag::Report;
 use crate::italian;
 use crate::load::convert::Sources;
 use crate::model::ciclo::{self, StatoFase};
+use crate::model::esiti;
 use crate::model::*;
 use chrono::{Datelike, NaiveDate};
 
@@ -42,6 +43,17 @@ pub fn run(piao: &Piao, sources: &Sources, report: &mut Report) {
                             f.id,
                             italian::percent(p)
                         ),
+                    ),
+                    (StatoFase::InCorso | StatoFase::Sospesa, None) => report.push(
+                        crate::diag::Diagnostic::error(
+                            cell("percentuale"),
+                            format!(
+                                "fase {} «{}» senza Avanzamento %: il report non può dire quanto è compiuta",
+                                f.id,
+                                a.stato.label()
+                            ),
+                        )
+                        .with_hint("indicare la percentuale compiuta alla data (per esempio 40%)"),
                     ),
                     (StatoFase::NonAvviata, Some(p)) if p > 0.0 => report.error(
                         cell("percentuale"),
@@ -83,7 +95,7 @@ pub fn run(piao: &Piao, sources: &Sources, report: &mut Report) {
                 in_year("misurazioni", &id, "data", r.data, report);
                 let target = ind.target_al(r.data);
                 if let Some(t) = target
-                    && ciclo::grado(t, &r.valore, None).is_none()
+                    && ciclo::grado(t, &r.valore, esiti::indizi(&ind.target, None)).is_none()
                 {
                     report.warning(
                         at(sources, "misurazioni", &id, "valore"),
@@ -94,6 +106,20 @@ pub fn run(piao: &Piao, sources: &Sources, report: &mut Report) {
                     );
                 }
             }
+            same_date(
+                sources,
+                "misurazioni",
+                &ind.id,
+                ind.rilevazioni.iter().map(|r| r.data),
+                report,
+            );
+            same_date(
+                sources,
+                "revisioni",
+                &ind.id,
+                ind.revisioni.iter().map(|r| r.data),
+                report,
+            );
             for (n, r) in ind.revisioni.iter().enumerate() {
                 let id = format!("{}#{n}", ind.id);
                 in_year("revisioni", &id, "data", r.data, report);
@@ -101,7 +127,7 @@ pub fn run(piao: &Piao, sources: &Sources, report: &mut Report) {
                     report.warning(
                         at(sources, "revisioni", &id, "target"),
                         format!(
-                            "l'indicatore «{}» non aveva un target per il primo anno: il target rivisto è il primo",
+                            "l'indicatore «{}» non aveva un target per il primo anno: il target rivisto è il primo target fissato",
                             ind.indicatore
                         ),
                     );
@@ -134,14 +160,32 @@ pub fn run(piao: &Piao, sources: &Sources, report: &mut Report) {
     for vp in &piao.performance.valore_pubblico {
         for ind in &vp.indicatori {
             for (n, r) in ind.rilevazioni.iter().enumerate() {
-                in_year(
-                    "misurazioni_vp",
-                    &format!("{}#{n}", ind.id),
-                    "data",
-                    r.data,
-                    report,
-                );
+                let id = format!("{}#{n}", ind.id);
+                in_year("misurazioni_vp", &id, "data", r.data, report);
+                if let Some(t) = &ind.target.anno1
+                    && ciclo::grado(
+                        t,
+                        &r.valore,
+                        esiti::indizi(&ind.target, ind.baseline.as_deref()),
+                    )
+                    .is_none()
+                {
+                    report.warning(
+                        at(sources, "misurazioni_vp", &id, "valore"),
+                        format!(
+                            "il valore '{}' non si confronta con il target '{t}' dell'indicatore «{}»: nella Relazione l'indicatore risulta non misurabile",
+                            r.valore, ind.indicatore
+                        ),
+                    );
+                }
             }
+            same_date(
+                sources,
+                "misurazioni_vp",
+                &ind.id,
+                ind.rilevazioni.iter().map(|r| r.data),
+                report,
+            );
         }
     }
     for r in &piao.rischi.rischi {
@@ -150,6 +194,44 @@ pub fn run(piao: &Piao, sources: &Sources, report: &mut Report) {
                 let id = format!("{}-{i}#{n}", r.codice);
                 in_year("attuazione", &id, "data", a.data, report);
             }
+            let id = format!("{}-{i}", r.codice);
+            same_date(
+                sources,
+                "attuazione",
+                &id,
+                m.attuazione.iter().map(|a| a.data),
+                report,
+            );
+        }
+    }
+}
+
+/// Two records of the same element at the same date: which one counts would be a guess. The
+/// rows of element `id` are keyed `id#n` in `sources`, in the order of `dates`.
+fn same_date(
+    sources: &Sources,
+    sheet: &'static str,
+    id: &str,
+    dates: impl Iterator<Item = NaiveDate>,
+    report: &mut Report,
+) {
+    let mut seen: std::collections::HashMap<NaiveDate, usize> = Default::default();
+    for (n, d) in dates.enumerate() {
+        if let Some(first) = seen.insert(d, n) {
+            let hint = sources
+                .row(sheet, &format!("{id}#{first}"))
+                .map(|r| format!("l'altra rilevazione è alla riga {}", r.row + 1))
+                .unwrap_or_default();
+            report.push(
+                crate::diag::Diagnostic::error(
+                    at(sources, sheet, &format!("{id}#{n}"), "data"),
+                    format!(
+                        "due righe per lo stesso elemento alla stessa data ({}): non si sa quale valga",
+                        italian::date_short(d)
+                    ),
+                )
+                .with_hint(hint),
+            );
         }
     }
 }

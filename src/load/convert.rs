@@ -722,7 +722,8 @@ pub fn anticorruzione(
             continue;
         };
         let names: Vec<&str> = r.misure.iter().map(|m| m.misura.as_str()).collect();
-        let Some(i) = child(row, "misura", &names, "misura", &r.codice, report) else {
+        let parent = format!("tra le misure del rischio {} (foglio Misure)", r.codice);
+        let Some(i) = child(row, "misura", &names, "misura", &parent, report) else {
             continue;
         };
         let Some(data) = row.date("data") else {
@@ -780,7 +781,9 @@ fn child(
     }
     let hint = match cell::suggest(&text, names.iter().copied()) {
         Some(s) => format!("forse intendevi «{s}»?"),
-        None if names.is_empty() => format!("{parent} non ha righe di questo tipo"),
+        None if names.is_empty() => {
+            "non ce n'è nessuno: compilare prima il foglio del piano".to_string()
+        }
         None => format!(
             "scrivere il testo come nel suo foglio, oppure il numero d'ordine (da 1 a {})",
             names.len()
@@ -789,7 +792,7 @@ fn child(
     report.push(
         Diagnostic::error(
             row.at.cell(key),
-            format!("{what} '{text}' non trovata in {parent}"),
+            format!("{what} '{text}' non presente {parent}"),
         )
         .with_hint(hint),
     );
@@ -878,7 +881,10 @@ fn monitoring(
             };
             let o = &mut perf.obiettivi[i];
             let names: Vec<&str> = o.indicatori.iter().map(|x| x.indicatore.as_str()).collect();
-            let parent = format!("l'obiettivo {}", o.id);
+            let parent = format!(
+                "tra gli indicatori dell'obiettivo {} (foglio Indicatori)",
+                o.id
+            );
             let Some(k) = child(row, "indicatore", &names, "indicatore", &parent, report) else {
                 continue;
             };
@@ -961,7 +967,10 @@ fn public_value_measures(
             .iter()
             .map(|x| x.indicatore.as_str())
             .collect();
-        let parent = format!("l'obiettivo di valore pubblico {}", vp.codice);
+        let parent = format!(
+            "tra gli indicatori dell'obiettivo di valore pubblico {} (foglio Indicatori VP)",
+            vp.codice
+        );
         let Some(k) = child(row, "indicatore", &names, "indicatore", &parent, report) else {
             continue;
         };

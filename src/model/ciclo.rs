@@ -216,8 +216,10 @@ impl Esito {
 
 impl Relazione {
     /// The state of a degree (a fraction), by the thresholds.
+    /// The degree is classified as printed (to a tenth of a point), so that "100%" is never
+    /// shown as partly achieved.
     pub fn esito(&self, grado: Option<f64>) -> Esito {
-        match grado {
+        match grado.map(|g| (g * 1000.0).round() / 1000.0) {
             None => Esito::NonMisurabile,
             Some(g) if g + 1e-9 >= self.raggiunto => Esito::Raggiunto,
             Some(g) if g + 1e-9 >= self.parziale => Esito::Parziale,
@@ -242,39 +244,60 @@ struct Valore {
     verso: Option<Verso>,
 }
 
-/// The first number in a text the way offices write it ("≤ 25 giorni", "2.050 MWh", "72,5%",
-/// "3 giorni di anticipo"), with the direction its words give.
+/// The number in a text the way offices write it ("≤ 25 giorni", "2.050 MWh", "72,5%",
+/// "-4 giorni"), with the direction its words give. `None` for a text that holds a date or
+/// more than one number ("entro il 30/06/2026", "da 3 a 5"): it is not one figure.
 fn valore(text: &str) -> Option<Valore> {
     let t = text.trim().to_lowercase();
-    let verso = if [
+    let starts = |words: &[&str]| words.iter().any(|w| t.starts_with(w));
+    let verso = if starts(&[
         "≤",
         "<",
         "max",
+        "massimo",
         "entro",
         "non oltre",
+        "non superiore",
         "al massimo",
         "inferiore",
-    ]
-    .iter()
-    .any(|w| t.starts_with(w))
-    {
+        "minore",
+        "meno di",
+    ]) {
         Some(Verso::Decrescente)
-    } else if ["≥", ">", "min", "almeno", "non meno", "superiore"]
-        .iter()
-        .any(|w| t.starts_with(w))
-    {
+    } else if starts(&[
+        "≥",
+        ">",
+        "almeno",
+        "minimo",
+        "min.",
+        "non meno",
+        "non inferiore",
+        "superiore",
+        "maggiore",
+        "più di",
+    ]) {
         Some(Verso::Crescente)
     } else {
         None
     };
-    let start = t.find(|c: char| c.is_ascii_digit())?;
-    let negative = t[..start].trim_end().ends_with(['-', '−'])
-        && !t[..start].contains(|c: char| c.is_alphabetic());
-    let digits: String = t[start..]
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+    let numbers: Vec<(usize, &str)> = t
+        .match_indices(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
+        .fold(Vec::new(), |mut runs: Vec<(usize, usize)>, (i, m)| {
+            match runs.last_mut() {
+                Some((_, end)) if *end == i => *end = i + m.len(),
+                _ => runs.push((i, i + m.len())),
+            }
+            runs
+        })
+        .into_iter()
+        .map(|(a, b)| (a, t[a..b].trim_matches(['.', ','])))
+        .filter(|(_, n)| n.chars().any(|c| c.is_ascii_digit()))
         .collect();
-    let digits = digits.trim_end_matches(['.', ',']);
+    let [(start, digits)] = numbers.as_slice() else {
+        return None;
+    };
+    let before = t[..*start].trim_end();
+    let negative = before.ends_with(['-', '−']) && !before.contains(|c: char| c.is_alphabetic());
     let numero = crate::italian::parse_number(digits)?;
     Some(Valore {
         numero: if negative { -numero } else { numero },
@@ -291,73 +314,116 @@ fn si_no(text: &str) -> Option<bool> {
     }
 }
 
+/// What tells which way an indicator improves when its target has no "≤" or "≥": the
+/// baseline of a public-value indicator, or the targets of the following years.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Indizi<'a> {
+    pub baseline: Option<&'a str>,
+    /// The targets of the second and third year.
+    pub seguenti: [Option<&'a str>; 2],
+}
+
+impl Indizi<'_> {
+    fn verso(&self, target: f64) -> Option<Verso> {
+        if let Some(b) = self.baseline.and_then(valore) {
+            if b.numero > target {
+                return Some(Verso::Decrescente);
+            }
+            if b.numero < target {
+                return Some(Verso::Crescente);
+            }
+        }
+        // Targets that go down over the triennio (95, 85, 75 kg per inhabitant) are to be
+        // kept under; going up, to be reached.
+        let next: Vec<f64> = self
+            .seguenti
+            .iter()
+            .flatten()
+            .filter_map(|t| valore(t))
+            .map(|v| v.numero)
+            .collect();
+        let first = *next.first()?;
+        if first < target {
+            Some(Verso::Decrescente)
+        } else if first > target {
+            Some(Verso::Crescente)
+        } else {
+            None
+        }
+    }
+}
+
 /// The degree (0–1) to which `misurato` reaches `target`, or `None` when the two cannot be
-/// compared (a target in words, a blank, a measure in other words). The rule:
+/// compared (a target in words or with a date, a blank, a measure in other words). The rule:
 /// - a yes/no target is reached by "Sì" (1) and not by "No" (0);
-/// - a target to reach or exceed ("80%", "≥ 12"): measured ÷ target, at most 1;
-/// - a target not to exceed ("≤ 25 giorni", "entro 30", or a target below the `baseline`):
-///   1 when the measure stays within it, else target ÷ measured;
-/// - a target of 0 to reach or exceed is reached by any measure ≥ 0; one not to exceed is
-///   reached only by a measure ≤ 0.
-pub fn grado(target: &str, misurato: &str, baseline: Option<&str>) -> Option<f64> {
+/// - which way the indicator improves: the target's words ("≤ 25 giorni", "entro 30": not to
+///   exceed; "≥ 12", "almeno 3": to reach), else the baseline (a target below it is not to
+///   exceed), else the following years' targets (going down: not to exceed), else a target of
+///   0 is not to exceed and any other is to reach;
+/// - a target to reach: measured ÷ target, at most 1 (a target ≤ 0 is reached by any measure
+///   at or above it);
+/// - a target not to exceed: 1 when the measure stays within it, else target ÷ measured (0
+///   when the target is ≤ 0);
+/// - a measure written as a fraction of one ("0,8") against a target in percent ("80%"), or
+///   the other way round, is read in percent.
+pub fn grado(target: &str, misurato: &str, indizi: Indizi) -> Option<f64> {
     if let Some(atteso) = si_no(target) {
         let fatto = si_no(misurato)?;
         return Some(if fatto == atteso { 1.0 } else { 0.0 });
     }
     let t = valore(target)?;
-    let m = valore(misurato)?.numero;
-    let verso = t.verso.unwrap_or_else(|| match baseline.and_then(valore) {
-        Some(b) if b.numero > t.numero => Verso::Decrescente,
-        _ => Verso::Crescente,
-    });
+    let mut m = valore(misurato)?.numero;
+    let mut tn = t.numero;
+    match (target.contains('%'), misurato.contains('%')) {
+        (true, false) if m.abs() <= 1.0 => m *= 100.0,
+        (false, true) if tn.abs() <= 1.0 => tn *= 100.0,
+        _ => {}
+    }
+    let verso = t
+        .verso
+        .or_else(|| indizi.verso(tn))
+        .unwrap_or(if tn == 0.0 {
+            Verso::Decrescente
+        } else {
+            Verso::Crescente
+        });
     let g = match verso {
-        Verso::Crescente if t.numero <= 0.0 => {
-            if m >= t.numero {
+        Verso::Crescente if tn <= 0.0 => {
+            if m >= tn {
                 1.0
             } else {
                 0.0
             }
         }
-        Verso::Crescente => m / t.numero,
-        Verso::Decrescente if m <= t.numero => 1.0,
-        Verso::Decrescente if t.numero <= 0.0 || m <= 0.0 => 0.0,
-        Verso::Decrescente => t.numero / m,
+        Verso::Crescente => m / tn,
+        Verso::Decrescente if m <= tn => 1.0,
+        Verso::Decrescente if tn <= 0.0 || m <= 0.0 => 0.0,
+        Verso::Decrescente => tn / m,
     };
     Some(g.clamp(0.0, 1.0))
 }
 
-/// A weighted mean of the degrees that are known; `None` when none is. Blank weights count as
-/// equal shares of what the given weights leave (all blank: all equal).
+/// A weighted mean of the degrees that are known; `None` when none is. The weights are
+/// settled on every item, measurable or not, before the unmeasurable ones drop out: a blank
+/// weight is an equal share of what the given weights leave (all blank: all equal; nothing
+/// left: nothing). The measurable items' weights are then scaled to make 100%.
 pub fn media_pesata(items: &[(Option<f64>, Option<f64>)]) -> Option<f64> {
-    let known: Vec<(Option<f64>, f64)> = items
+    let given: f64 = items.iter().filter_map(|(w, _)| *w).sum();
+    let blanks = items.iter().filter(|(w, _)| w.is_none()).count();
+    let share = if blanks == 0 || given >= 1.0 {
+        0.0
+    } else {
+        (1.0 - given) / blanks as f64
+    };
+    let known: Vec<(f64, f64)> = items
         .iter()
-        .filter_map(|(w, g)| g.map(|g| (*w, g)))
+        .filter_map(|(w, g)| g.map(|g| (w.unwrap_or(share), g)))
         .collect();
-    if known.is_empty() {
+    let total: f64 = known.iter().map(|(w, _)| w).sum();
+    if known.is_empty() || total <= 0.0 {
         return None;
     }
-    let given: f64 = known.iter().filter_map(|(w, _)| *w).sum();
-    let blanks = known.iter().filter(|(w, _)| w.is_none()).count();
-    let share = if blanks == 0 {
-        0.0
-    } else if given < 1.0 && given > 0.0 {
-        (1.0 - given) / blanks as f64
-    } else {
-        1.0
-    };
-    let weights: Vec<f64> = known.iter().map(|(w, _)| w.unwrap_or(share)).collect();
-    let total: f64 = weights.iter().sum();
-    if total <= 0.0 {
-        return Some(known.iter().map(|(_, g)| g).sum::<f64>() / known.len() as f64);
-    }
-    Some(
-        known
-            .iter()
-            .zip(&weights)
-            .map(|((_, g), w)| g * w)
-            .sum::<f64>()
-            / total,
-    )
+    Some(known.iter().map(|(w, g)| w * g).sum::<f64>() / total)
 }
 
 #[cfg(test)]
@@ -366,21 +432,43 @@ mod tests {
 
     #[test]
     fn targets_are_read_as_offices_write_them() {
-        assert_eq!(grado("80%", "60%", None), Some(0.75));
-        assert_eq!(grado("80%", "92%", None), Some(1.0));
-        assert_eq!(grado("≤ 25", "20", None), Some(1.0));
-        assert_eq!(grado("≤ 25 giorni", "50 giorni", None), Some(0.5));
+        let none = Indizi::default();
+        assert_eq!(grado("80%", "60%", none), Some(0.75));
+        assert_eq!(grado("80%", "92%", none), Some(1.0));
+        assert_eq!(grado("≤ 25", "20", none), Some(1.0));
+        assert_eq!(grado("≤ 25 giorni", "50 giorni", none), Some(0.5));
+        let baseline = Indizi {
+            baseline: Some("2.150 MWh"),
+            ..none
+        };
         assert_eq!(
-            grado("2.050 MWh", "2.100 MWh", Some("2.150 MWh")),
+            grado("2.050 MWh", "2.100 MWh", baseline),
             Some(2050.0 / 2100.0)
         );
-        assert_eq!(grado("≤ 0", "-3", None), Some(1.0));
-        assert_eq!(grado("≤ 0", "4", None), Some(0.0));
-        assert_eq!(grado("Sì", "sì", None), Some(1.0));
-        assert_eq!(grado("Sì", "No", None), Some(0.0));
-        assert_eq!(grado("2,5", "2", None), Some(0.8));
-        assert_eq!(grado("Applicazione al ciclo", "fatto", None), None);
-        assert_eq!(grado("60%", "in corso", None), None);
+        assert_eq!(grado("≤ 0", "-3", none), Some(1.0));
+        assert_eq!(grado("≤ 0", "4", none), Some(0.0));
+        assert_eq!(grado("Sì", "sì", none), Some(1.0));
+        assert_eq!(grado("Sì", "No", none), Some(0.0));
+        assert_eq!(grado("2,5", "2", none), Some(0.8));
+        assert_eq!(grado("Applicazione al ciclo", "fatto", none), None);
+        assert_eq!(grado("60%", "in corso", none), None);
+        // Dates and ranges are not one figure.
+        assert_eq!(grado("entro il 30/06/2026", "15/10/2026", none), None);
+        assert_eq!(grado("da 3 a 5", "4", none), None);
+        // A target of 0 is not to exceed.
+        assert_eq!(grado("0", "5", none), Some(0.0));
+        assert_eq!(grado("0", "0", none), Some(1.0));
+        // Targets going down over the triennio are not to exceed: 95 ÷ 99.
+        let seguenti = Indizi {
+            seguenti: [Some("85"), Some("75")],
+            ..none
+        };
+        assert_eq!(grado("95", "99", seguenti), Some(95.0 / 99.0));
+        assert_eq!(grado("95", "90", seguenti), Some(1.0));
+        assert_eq!(grado("massimo 20", "40", none), Some(0.5));
+        assert_eq!(grado("minore di 20", "40", none), Some(0.5));
+        // A percent cell read as a fraction.
+        assert_eq!(grado("80%", "0,6", none), Some(0.75));
     }
 
     #[test]
@@ -398,6 +486,25 @@ mod tests {
             media_pesata(&[(Some(0.5), Some(0.6)), (Some(0.5), None)]),
             Some(0.6)
         );
+        // The blank gets what the given weights leave, counted before dropping any: 20%.
+        let g = media_pesata(&[(Some(0.5), None), (Some(0.3), Some(1.0)), (None, Some(0.5))]);
+        assert!((g.unwrap() - (0.3 + 0.2 * 0.5) / 0.5).abs() < 1e-12);
+        // Given weights already make 100%: a blank one weighs nothing.
+        assert_eq!(
+            media_pesata(&[
+                (Some(0.6), Some(1.0)),
+                (Some(0.4), Some(1.0)),
+                (None, Some(0.0))
+            ]),
+            Some(1.0)
+        );
         assert_eq!(media_pesata(&[(None, None)]), None);
+    }
+
+    #[test]
+    fn a_degree_shown_as_100_is_achieved() {
+        let r = Relazione::default();
+        assert_eq!(r.esito(Some(0.9996)), Esito::Raggiunto);
+        assert_eq!(r.esito(Some(0.994)), Esito::Parziale);
     }
 }

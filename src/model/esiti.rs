@@ -13,10 +13,18 @@ pub struct EsitoFase<'a> {
     pub fase: &'a Fase,
     /// The latest record on or before the date; `None`: never recorded.
     pub rilevazione: Option<&'a ciclo::Avanzamento>,
-    /// Its progress (0–1); an unrecorded phase counts as not started.
+    /// Its state: recorded, or for a phase recorded only through its sub-phases, theirs
+    /// (all concluded: concluded; none started: not started; else in progress). `None`:
+    /// nothing recorded.
+    pub stato: Option<StatoFase>,
+    /// Its progress (0–1): recorded, or its sub-phases' weighted by their incidence; an
+    /// unrecorded phase counts as not started.
     pub frazione: f64,
-    /// Past its deadline and not concluded, or concluded after its deadline.
+    /// Past its deadline and not concluded, or concluded after its deadline (for a phase
+    /// recorded through its sub-phases: when one of them is late).
     pub in_ritardo: bool,
+    /// Whether no other phase details it: the counts are of these, so no work counts twice.
+    pub foglia: bool,
 }
 
 /// An indicator at a date.
@@ -64,6 +72,8 @@ pub struct Conteggi {
     pub atteso: Option<f64>,
     pub avanzamento: Option<f64>,
     pub grado: Option<f64>,
+    /// Objectives with no degree, left out of the mean.
+    pub obiettivi_non_misurabili: usize,
 }
 
 /// A public-value indicator at a date.
@@ -122,16 +132,23 @@ fn pesi(o: &Obiettivo) -> Vec<(usize, f64)> {
         .collect()
 }
 
+/// What tells the direction of an indicator whose target has no "≤" or "≥".
+pub fn indizi<'a>(target: &'a Target, baseline: Option<&'a str>) -> ciclo::Indizi<'a> {
+    ciclo::Indizi {
+        baseline,
+        seguenti: [target.anno2.as_deref(), target.anno3.as_deref()],
+    }
+}
+
 /// An objective at date `al`, by the rules of `regole`.
 pub fn obiettivo<'a>(o: &'a Obiettivo, al: NaiveDate, regole: &Relazione) -> EsitoObiettivo<'a> {
-    let fasi: Vec<EsitoFase> = o
+    let mut fasi: Vec<EsitoFase> = o
         .fasi
         .iter()
         .map(|f| {
             let rilevazione = ciclo::alla_data(&f.avanzamento, al, |a| a.data);
             let conclusa = rilevazione.is_some_and(|r| r.stato == StatoFase::Conclusa);
-            let scadenza = f.scadenza.date();
-            let in_ritardo = match (scadenza, rilevazione) {
+            let in_ritardo = match (f.scadenza.date(), rilevazione) {
                 (Some(s), Some(r)) if conclusa => r.conclusione.is_some_and(|c| c > s),
                 (Some(s), _) => s < al,
                 (None, _) => false,
@@ -139,32 +156,70 @@ pub fn obiettivo<'a>(o: &'a Obiettivo, al: NaiveDate, regole: &Relazione) -> Esi
             EsitoFase {
                 fase: f,
                 rilevazione,
+                stato: rilevazione.map(|r| r.stato),
                 frazione: rilevazione.and_then(|r| r.frazione()).unwrap_or(0.0),
                 in_ritardo,
+                foglia: true,
             }
         })
         .collect();
+    // A phase detailed by sub-phases and not recorded itself progresses with them: the
+    // deepest first, so that "2" sees "2.1" already settled from "2.1a".
+    let mut order: Vec<usize> = (0..fasi.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(fasi[i].fase.numero.len()));
+    for i in order {
+        let numero = fasi[i].fase.numero.as_str();
+        let sub: Vec<usize> = (0..fasi.len())
+            .filter(|&j| fasi[j].fase.padre.as_deref() == Some(numero))
+            .collect();
+        if sub.is_empty() {
+            continue;
+        }
+        fasi[i].foglia = false;
+        if fasi[i].rilevazione.is_some() {
+            continue;
+        }
+        // Sub-phases weigh by their incidence when all have one, else equally.
+        let weights: Option<Vec<f64>> = sub.iter().map(|&j| fasi[j].fase.incidenza).collect();
+        let weights = weights
+            .filter(|w| w.iter().sum::<f64>() > 0.0)
+            .unwrap_or_else(|| vec![1.0; sub.len()]);
+        let total: f64 = weights.iter().sum();
+        let frazione = sub
+            .iter()
+            .zip(&weights)
+            .map(|(&j, w)| fasi[j].frazione * w)
+            .sum::<f64>()
+            / total;
+        let stati: Vec<Option<StatoFase>> = sub.iter().map(|&j| fasi[j].stato).collect();
+        let stato = if stati.iter().all(|s| *s == Some(StatoFase::Conclusa)) {
+            Some(StatoFase::Conclusa)
+        } else if stati.iter().all(Option::is_none) {
+            None
+        } else if stati
+            .iter()
+            .all(|s| s.is_none() || *s == Some(StatoFase::NonAvviata))
+        {
+            Some(StatoFase::NonAvviata)
+        } else {
+            Some(StatoFase::InCorso)
+        };
+        let late_sub = sub.iter().any(|&j| fasi[j].in_ritardo);
+        fasi[i].in_ritardo = match (stato, fasi[i].fase.scadenza.date()) {
+            (Some(StatoFase::Conclusa), _) => late_sub,
+            (_, Some(s)) => s < al || late_sub,
+            (_, None) => late_sub,
+        };
+        fasi[i].stato = stato;
+        fasi[i].frazione = frazione;
+    }
     let (mut atteso, mut fatto, mut totale) = (0.0, 0.0, 0.0);
+    // A deadline in words ("entro i termini del decreto") is due by the end of the year.
+    let fine_anno = NaiveDate::from_ymd_opt(al.year(), 12, 31).is_some_and(|d| al >= d);
     for (i, w) in pesi(o) {
         let f = &fasi[i];
-        // A phase with sub-phases and no record of its own progresses with them.
-        let sub: Vec<&EsitoFase> = fasi
-            .iter()
-            .filter(|s| s.fase.padre.as_deref() == Some(f.fase.numero.as_str()))
-            .collect();
-        let frazione = if f.rilevazione.is_none() && !sub.is_empty() {
-            let sw: Vec<(Option<f64>, Option<f64>)> = sub
-                .iter()
-                .map(|s| (s.fase.incidenza, Some(s.frazione)))
-                .collect();
-            ciclo::media_pesata(&sw).unwrap_or(0.0)
-        } else {
-            f.frazione
-        };
         totale += w;
-        fatto += w * frazione;
-        // A deadline in words ("entro i termini del decreto") is due by the end of the year.
-        let fine_anno = NaiveDate::from_ymd_opt(al.year(), 12, 31).is_some_and(|d| al >= d);
+        fatto += w * f.frazione;
         if f.fase.scadenza.date().map_or(fine_anno, |s| s <= al) {
             atteso += w;
         }
@@ -180,7 +235,7 @@ pub fn obiettivo<'a>(o: &'a Obiettivo, al: NaiveDate, regole: &Relazione) -> Esi
             let target = ind.target_al(al);
             let misura = ciclo::alla_data(&ind.rilevazioni, al, |r| r.data);
             let grado = match (target, misura) {
-                (Some(t), Some(m)) => ciclo::grado(t, &m.valore, None),
+                (Some(t), Some(m)) => ciclo::grado(t, &m.valore, indizi(&ind.target, None)),
                 _ => None,
             };
             EsitoIndicatore {
@@ -226,9 +281,9 @@ pub fn conteggi(obiettivi: &[&EsitoObiettivo]) -> Conteggi {
         ..Default::default()
     };
     for o in obiettivi {
-        for f in &o.fasi {
+        for f in o.fasi.iter().filter(|f| f.foglia) {
             c.fasi += 1;
-            match f.rilevazione.map(|r| r.stato) {
+            match f.stato {
                 Some(StatoFase::Conclusa) => c.fasi_concluse += 1,
                 Some(StatoFase::InCorso) => c.fasi_in_corso += 1,
                 None => c.fasi_non_rilevate += 1,
@@ -250,6 +305,7 @@ pub fn conteggi(obiettivi: &[&EsitoObiettivo]) -> Conteggi {
     );
     c.avanzamento = mean(obiettivi.iter().map(|o| o.avanzamento));
     c.grado = mean(obiettivi.iter().map(|o| o.grado));
+    c.obiettivi_non_misurabili = obiettivi.iter().filter(|o| o.grado.is_none()).count();
     c
 }
 
@@ -266,7 +322,9 @@ pub fn valore_pubblico<'a>(
         .map(|(v, i)| {
             let misura = ciclo::alla_data(&i.rilevazioni, al, |r| r.data);
             let grado = match (&i.target.anno1, misura) {
-                (Some(t), Some(m)) => ciclo::grado(t, &m.valore, i.baseline.as_deref()),
+                (Some(t), Some(m)) => {
+                    ciclo::grado(t, &m.valore, indizi(&i.target, i.baseline.as_deref()))
+                }
                 _ => None,
             };
             EsitoValore {

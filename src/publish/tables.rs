@@ -892,7 +892,7 @@ fn relazione_performance(piao: &Piao) -> Table {
         slug: format!("relazione-performance-{year}"),
         title: format!("Relazione sulla performance {year}: risultati"),
         description: format!(
-            "I risultati degli obiettivi di performance dell'anno {year} del PIAO {}, dalla Relazione annuale sulla performance validata dal {} ({}). Una riga per indicatore.",
+            "I risultati degli obiettivi di performance dell'anno {year} del PIAO {}, dalla Relazione annuale sulla performance validata dall'organo di validazione ({}, {}). Una riga per indicatore.",
             piao.piano.triennio.label(),
             piao.relazione.validazione,
             piao.relazione.verbale.as_deref().unwrap_or_default()

@@ -67,6 +67,16 @@ impl Rapporto {
     }
 }
 
+/// "al 30/06/2026", "all'11/08/2026": the preposition before a date, as it is read ("otto",
+/// "undici" begin with a vowel).
+fn al(d: NaiveDate, date: String) -> String {
+    if matches!(d.day(), 8 | 11) {
+        format!("all'{date}")
+    } else {
+        format!("al {date}")
+    }
+}
+
 fn opt(s: &Option<String>) -> Value {
     s.as_deref().map(Value::from).unwrap_or(Value::Null)
 }
@@ -97,7 +107,7 @@ fn deadline(d: &Deadline) -> String {
 pub fn regola_in_parole(r: &Relazione) -> String {
     let regola = match r.regola {
         Regola::Indicatori => {
-            "il grado di raggiungimento di un obiettivo è la media dei gradi dei suoi indicatori, pesata con la colonna Peso % del foglio Indicatori (indicatori senza peso: quote uguali di ciò che resta); gli indicatori non misurabili non entrano nella media"
+            "il grado di raggiungimento di un obiettivo è la media dei gradi dei suoi indicatori, pesata con la colonna Peso % del foglio Indicatori (un indicatore senza peso ha una quota uguale di ciò che i pesi indicati lasciano); gli indicatori non misurabili non entrano nella media e i pesi degli altri si riproporzionano"
         }
         Regola::Fasi => {
             "il grado di raggiungimento di un obiettivo è l'avanzamento delle sue fasi, pesato con la loro incidenza; una fase senza rilevazione conta come non avviata"
@@ -107,7 +117,7 @@ pub fn regola_in_parole(r: &Relazione) -> String {
         }
     };
     format!(
-        "Regola di calcolo (ente.yaml › relazione): {regola}. Il grado di un indicatore è il valore misurato diviso il target (al massimo 100%); per un target da non superare («≤ 25 giorni», o inferiore alla baseline) è 100% se il valore resta entro il target, altrimenti target diviso valore; un target «Sì» è raggiunto con «Sì». Un grado pari o superiore a {} è «raggiunto», da {} «parzialmente raggiunto», sotto «non raggiunto». Il grado di una struttura e quello complessivo sono la media dei gradi dei suoi obiettivi.",
+        "Regola di calcolo (ente.yaml › relazione): {regola}. Il grado di un indicatore è il valore misurato diviso il target (al massimo 100%); per un target da non superare («≤ 25 giorni», «entro 30», «massimo 20», oppure più basso della baseline o dei target degli anni successivi, oppure pari a 0) è 100% se il valore resta entro il target, altrimenti target diviso valore; un target «Sì» è raggiunto con «Sì»; un target a parole, con una data o con più numeri non è misurabile. Un grado pari o superiore a {} è «raggiunto», da {} «parzialmente raggiunto», sotto «non raggiunto». Il grado di una struttura e quello complessivo sono la media dei gradi dei suoi obiettivi.",
         italian::percent(r.raggiunto),
         italian::percent(r.parziale)
     )
@@ -128,8 +138,12 @@ fn obiettivo_view(e: &EsitoObiettivo, unit: &str) -> Value {
             "descrizione": f.fase.descrizione,
             "incidenza": f.fase.incidenza.map(italian::percent),
             "scadenza": deadline(&f.fase.scadenza),
-            "stato": f.rilevazione.map(|r| r.stato.label()).unwrap_or("Non rilevata"),
-            "percentuale": f.rilevazione.and_then(|r| r.frazione()).map(italian::percent),
+            "stato": f.stato.map(|s| s.label()).unwrap_or("Non rilevata"),
+            // A phase recorded through its sub-phases shows their progress.
+            "percentuale": match f.rilevazione {
+                Some(r) => r.frazione().map(italian::percent),
+                None => f.stato.map(|_| italian::percent(f.frazione)),
+            },
             "conclusione": f.rilevazione.and_then(|r| r.conclusione).map(italian::date_short),
             "in_ritardo": f.in_ritardo,
             "note": f.rilevazione.and_then(|r| r.note.clone()),
@@ -170,6 +184,7 @@ fn conteggi_view(c: &Conteggi, nome: &str) -> Value {
         "atteso": pct(c.atteso), "atteso_f": frac(c.atteso),
         "avanzamento": pct(c.avanzamento), "avanzamento_f": frac(c.avanzamento),
         "grado": pct(c.grado), "grado_f": frac(c.grado),
+        "obiettivi_non_misurabili": c.obiettivi_non_misurabili,
     })
 }
 
@@ -356,7 +371,8 @@ pub fn view(piao: &Piao, rapporto: Rapporto, bozza: bool) -> Value {
         "anno": anno,
         "triennio": piao.piano.triennio.label(),
         "al": italian::date_short(al),
-        "al_lungo": italian::date_long(al),
+        "al_breve": self::al(al, italian::date_short(al)),
+        "al_lungo": self::al(al, italian::date_long(al)),
         "semestre": al.month() <= 6,
         "regola": regola_in_parole(regole),
         "soglie": {

@@ -546,3 +546,31 @@ fn a_phase_recorded_through_its_sub_phases_progresses_with_them() {
     );
     assert_eq!(c.fasi_non_rilevate, 0);
 }
+
+#[test]
+fn the_rule_and_thresholds_come_from_ente_yaml() {
+    let mut f = plan();
+    f.yaml
+        .push_str("relazione:\n  regola: media\n  raggiunto: 85%\n  parziale: \"40\"\n");
+    let (_tmp, _, plan_model) = model(&f);
+    let r = &plan_model.relazione;
+    assert_eq!(r.regola, Regola::Media);
+    assert!((r.raggiunto - 0.85).abs() < 1e-12 && (r.parziale - 0.4).abs() < 1e-12);
+    // (82% + 94%) ÷ 2 = 88%, at or above 85%: achieved.
+    let e = esiti::obiettivo(&plan_model.performance.obiettivi[0], date("31/12/2026"), r);
+    assert!(close(e.grado, 0.88));
+    assert_eq!(e.esito, Esito::Raggiunto);
+
+    // A rule that does not exist is refused at its line, in Italian.
+    let mut f = plan();
+    f.yaml.push_str("relazione:\n  regola: tutto\n");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = f.write(&tmp.path().join("in"));
+    let out = piao(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(
+        text.contains("ente.yaml") && text.contains("tutto"),
+        "{text}"
+    );
+}

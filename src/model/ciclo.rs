@@ -177,17 +177,29 @@ fn percentuale<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> 
         Number(f64),
         Text(String),
     }
-    let value = match Raw::deserialize(d)? {
+    let fraction = match Raw::deserialize(d)? {
+        // 0.9 and 90 both mean 90%.
+        Raw::Number(n) if n > 1.0 => n / 100.0,
         Raw::Number(n) => n,
-        Raw::Text(t) => crate::italian::parse_number(t.trim().trim_end_matches('%').trim())
-            .ok_or_else(|| {
-                serde::de::Error::custom(format!("'{t}' non è una percentuale: attesa come 90%"))
-            })?,
+        // "90%" and "1%" are percentages whatever their size; "0,9" is a fraction.
+        Raw::Text(t) => {
+            let number = crate::italian::parse_number(t.trim().trim_end_matches('%').trim())
+                .ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        "'{t}' non è una percentuale: attesa come 90%"
+                    ))
+                })?;
+            if t.trim().ends_with('%') || number > 1.0 {
+                number / 100.0
+            } else {
+                number
+            }
+        }
     };
-    let fraction = if value > 1.0 { value / 100.0 } else { value };
     if !(0.0..=1.0).contains(&fraction) {
         return Err(serde::de::Error::custom(format!(
-            "{value} non è una percentuale tra 0 e 100"
+            "{} non è una percentuale tra 0 e 100",
+            crate::italian::percent(fraction)
         )));
     }
     Ok(fraction)

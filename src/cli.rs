@@ -2,7 +2,7 @@
 //! Italian, for the users).
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// A date as "20/01/2026" or "2026-01-20".
@@ -78,22 +78,12 @@ pub enum Command {
     /// fogli Avanzamento fasi, Misurazioni, Revisioni target e Scostamenti di
     /// performance.xlsx e Attuazione misure di anticorruzione.xlsx.
     Monitoraggio {
-        /// Cartella di input con ente.yaml e i fogli di calcolo.
-        #[arg(default_value = "input")]
-        dir: PathBuf,
-        /// Cartella in cui scrivere il PDF.
-        #[arg(short, long, default_value = "output")]
-        output: PathBuf,
+        #[command(flatten)]
+        args: CicloArgs,
         /// Data del monitoraggio (GG/MM/AAAA): conta per ogni fase e indicatore l'ultima
         /// rilevazione fino a quel giorno. Se omessa, la data più recente dei fogli.
         #[arg(long, value_parser = parse_date)]
         al: Option<NaiveDate>,
-        /// Cartella con modelli che sostituiscono quelli incorporati (monitoraggio.typ).
-        #[arg(long)]
-        templates: Option<PathBuf>,
-        /// Bozza: ogni pagina porta la scritta BOZZA.
-        #[arg(long)]
-        bozza: bool,
     },
     /// Produce la Relazione annuale sulla performance del primo anno del triennio: il grado di
     /// raggiungimento di ogni obiettivo (regola in ente.yaml › relazione), per struttura e
@@ -101,18 +91,8 @@ pub enum Command {
     /// rispetto al programmato (foglio Consuntivo); le misure anticorruzione; la validazione
     /// del Nucleo di valutazione o dell'OIV.
     Relazione {
-        /// Cartella di input con ente.yaml e i fogli di calcolo.
-        #[arg(default_value = "input")]
-        dir: PathBuf,
-        /// Cartella in cui scrivere il PDF.
-        #[arg(short, long, default_value = "output")]
-        output: PathBuf,
-        /// Cartella con modelli che sostituiscono quelli incorporati (relazione.typ).
-        #[arg(long)]
-        templates: Option<PathBuf>,
-        /// Bozza: ogni pagina porta la scritta BOZZA.
-        #[arg(long)]
-        bozza: bool,
+        #[command(flatten)]
+        args: CicloArgs,
     },
     /// Costruisce il PIAO di molte amministrazioni in una volta: ogni sottocartella di DIR con
     /// un ente.yaml è una cartella di input, costruita come con `piao build` in
@@ -194,4 +174,22 @@ pub enum Format {
     Testo,
     /// JSON, per altri programmi.
     Json,
+}
+
+/// What `piao monitoraggio` and `piao relazione` share.
+#[derive(Debug, Args)]
+pub struct CicloArgs {
+    /// Cartella di input con ente.yaml e i fogli di calcolo.
+    #[arg(default_value = "input")]
+    pub dir: PathBuf,
+    /// Cartella in cui scrivere il PDF.
+    #[arg(short, long, default_value = "output")]
+    pub output: PathBuf,
+    /// Cartella con modelli che sostituiscono quelli incorporati (monitoraggio.typ,
+    /// relazione.typ, ciclo.typ, stile.typ).
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+    /// Bozza: ogni pagina porta la scritta BOZZA e il file si chiama ..._BOZZA.pdf.
+    #[arg(long)]
+    pub bozza: bool,
 }

@@ -75,31 +75,8 @@ fn main() -> ExitCode {
             data_pubblicazione: today(),
             modo: modo(bozza),
         }),
-        Command::Monitoraggio {
-            dir,
-            output,
-            al,
-            templates,
-            bozza,
-        } => report(pipeline::ReportOptions {
-            input: dir,
-            output,
-            templates,
-            ciclo: pipeline::Ciclo::Monitoraggio(al),
-            bozza,
-        }),
-        Command::Relazione {
-            dir,
-            output,
-            templates,
-            bozza,
-        } => report(pipeline::ReportOptions {
-            input: dir,
-            output,
-            templates,
-            ciclo: pipeline::Ciclo::Relazione,
-            bozza,
-        }),
+        Command::Monitoraggio { args, al } => report(args, pipeline::Ciclo::Monitoraggio(al)),
+        Command::Relazione { args } => report(args, pipeline::Ciclo::Relazione),
         Command::Check { dir, format, bozza } => check(&dir, format, modo(bozza)),
         Command::Init { dir, force } => init(&dir, force),
     };
@@ -145,7 +122,14 @@ fn build(options: pipeline::BuildOptions) -> Result<ExitCode, Failure> {
     Ok(input_code(&built.report))
 }
 
-fn report(options: pipeline::ReportOptions) -> Result<ExitCode, Failure> {
+fn report(args: cli::CicloArgs, ciclo: pipeline::Ciclo) -> Result<ExitCode, Failure> {
+    let options = pipeline::ReportOptions {
+        input: args.dir,
+        output: args.output,
+        templates: args.templates,
+        ciclo,
+        bozza: args.bozza,
+    };
     let run = pipeline::report(&options)?;
     eprint!("{}", run.report.to_text());
     let what = match options.ciclo {

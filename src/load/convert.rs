@@ -446,23 +446,10 @@ pub fn performance(
         .map(|(i, v)| (cell::normalize(&v.codice), i))
         .collect();
     for row in wb.rows("indicatori_vp") {
-        let code = row.text("obiettivo").unwrap_or_default();
-        let Some(vp) = vp_index
-            .get(&cell::normalize(&code))
-            .map(|&i| &mut perf.valore_pubblico[i])
-        else {
-            if wb.complete("obiettivi_vp") {
-                let codes = perf.valore_pubblico.iter().map(|v| v.codice.as_str());
-                report.push(
-                    Diagnostic::error(
-                        row.at.cell("obiettivo"),
-                        format!("obiettivo di valore pubblico '{code}' non presente nel foglio Valore pubblico"),
-                    )
-                    .with_hint(closest(&code, codes)),
-                );
-            }
+        let Some(v) = public_value_objective(wb, &perf, &vp_index, row, report) else {
             continue;
         };
+        let vp = &mut perf.valore_pubblico[v];
         let id = format!("{}-I{}", vp.codice, vp.indicatori.len() + 1);
         sources.add("indicatori_vp", &id, &row.at);
         vp.indicatori.push(IndicatoreValore {
@@ -667,25 +654,28 @@ pub fn anticorruzione(
         .enumerate()
         .map(|(i, r)| (cell::normalize(&r.codice), i))
         .collect();
-    for row in wb.rows("misure") {
+    // The risk a measure row cites; a code that leads nowhere is kept for one message.
+    let find = |ac: &Anticorruzione, row: &Row, orphans: &mut Orphans| -> Option<usize> {
         let code = row.text("rischio").unwrap_or_default();
-        let Some(r) = risk_index
-            .get(&cell::normalize(&code))
-            .map(|&i| &mut ac.rischi[i])
-        else {
-            if wb.complete("rischi") {
-                let codes = ac.rischi.iter().map(|r| r.codice.as_str());
-                orphans.add(
-                    &code,
-                    Diagnostic::error(
-                        row.at.cell("rischio"),
-                        format!("rischio '{code}' non presente nel foglio Mappa dei rischi"),
-                    )
-                    .with_hint(closest(&code, codes)),
-                );
-            }
+        let found = risk_index.get(&cell::normalize(&code)).copied();
+        if found.is_none() && wb.complete("rischi") {
+            let codes = ac.rischi.iter().map(|r| r.codice.as_str());
+            orphans.add(
+                &code,
+                Diagnostic::error(
+                    row.at.cell("rischio"),
+                    format!("rischio '{code}' non presente nel foglio Mappa dei rischi"),
+                )
+                .with_hint(closest(&code, codes)),
+            );
+        }
+        found
+    };
+    for row in wb.rows("misure") {
+        let Some(i) = find(&ac, row, &mut orphans) else {
             continue;
         };
+        let r = &mut ac.rischi[i];
         sources.add(
             "misure",
             format!("{}-{}", r.codice, r.misure.len()),
@@ -703,24 +693,10 @@ pub fn anticorruzione(
         });
     }
     for row in wb.rows("attuazione") {
-        let code = row.text("rischio").unwrap_or_default();
-        let Some(r) = risk_index
-            .get(&cell::normalize(&code))
-            .map(|&i| &mut ac.rischi[i])
-        else {
-            if wb.complete("rischi") {
-                let codes = ac.rischi.iter().map(|r| r.codice.as_str());
-                orphans.add(
-                    &code,
-                    Diagnostic::error(
-                        row.at.cell("rischio"),
-                        format!("rischio '{code}' non presente nel foglio Mappa dei rischi"),
-                    )
-                    .with_hint(closest(&code, codes)),
-                );
-            }
+        let Some(i) = find(&ac, row, &mut orphans) else {
             continue;
         };
+        let r = &mut ac.rischi[i];
         let names: Vec<&str> = r.misure.iter().map(|m| m.misura.as_str()).collect();
         let parent = format!("tra le misure del rischio {} (foglio Misure)", r.codice);
         let Some(i) = child(row, "misura", &names, "misura", &parent, report) else {
@@ -938,6 +914,32 @@ fn monitoring(
     }
 }
 
+/// The public-value objective a row cites in its `obiettivo` column; a code that leads
+/// nowhere is reported at its cell (when the objectives' sheet could be read).
+fn public_value_objective(
+    wb: &WorkbookData,
+    perf: &Performance,
+    vp_index: &HashMap<String, usize>,
+    row: &Row,
+    report: &mut Report,
+) -> Option<usize> {
+    let code = row.text("obiettivo").unwrap_or_default();
+    let found = vp_index.get(&cell::normalize(&code)).copied();
+    if found.is_none() && wb.complete("obiettivi_vp") {
+        let codes = perf.valore_pubblico.iter().map(|v| v.codice.as_str());
+        report.push(
+            Diagnostic::error(
+                row.at.cell("obiettivo"),
+                format!(
+                    "obiettivo di valore pubblico '{code}' non presente nel foglio Valore pubblico"
+                ),
+            )
+            .with_hint(closest(&code, codes)),
+        );
+    }
+    found
+}
+
 /// The measures of the public-value indicators (sheet Misurazioni VP).
 fn public_value_measures(
     wb: &WorkbookData,
@@ -947,18 +949,7 @@ fn public_value_measures(
     report: &mut Report,
 ) {
     for row in wb.rows("misurazioni_vp") {
-        let code = row.text("obiettivo").unwrap_or_default();
-        let Some(&v) = vp_index.get(&cell::normalize(&code)) else {
-            if wb.complete("obiettivi_vp") {
-                let codes = perf.valore_pubblico.iter().map(|v| v.codice.as_str());
-                report.push(
-                    Diagnostic::error(
-                        row.at.cell("obiettivo"),
-                        format!("obiettivo di valore pubblico '{code}' non presente nel foglio Valore pubblico"),
-                    )
-                    .with_hint(closest(&code, codes)),
-                );
-            }
+        let Some(v) = public_value_objective(wb, perf, vp_index, row, report) else {
             continue;
         };
         let vp = &mut perf.valore_pubblico[v];

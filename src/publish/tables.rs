@@ -167,6 +167,28 @@ fn deadline(d: &Deadline) -> Cell {
     }
 }
 
+/// The rows of a parent with its children, one row each, the parent's cells repeated in
+/// front ("una riga per indicatore"); a parent without children gets one row whose `width`
+/// child cells are empty, so it is still published.
+fn one_row_per_child(
+    head: Vec<Cell>,
+    children: impl IntoIterator<Item = Vec<Cell>>,
+    width: usize,
+) -> Vec<Vec<Cell>> {
+    let mut rows: Vec<Vec<Cell>> = children
+        .into_iter()
+        .map(|child| head.iter().cloned().chain(child).collect())
+        .collect();
+    if rows.is_empty() {
+        rows.push(
+            head.into_iter()
+                .chain(std::iter::repeat_n(Cell::Empty, width))
+                .collect(),
+        );
+    }
+    rows
+}
+
 /// The sum of amounts that must all be known: empty when any is missing, so that a partial
 /// sum never passes for a total.
 fn known_sum(values: impl Iterator<Item = Option<f64>>) -> Cell {
@@ -785,23 +807,15 @@ fn relazione_performance(piao: &Piao) -> Table {
     let mut rows = Vec::new();
     for o in piao.performance.obiettivi.iter().filter(|_| validata) {
         let e = esiti::obiettivo(o, al, &piao.relazione);
-        let head = || {
+        let head = vec![
+            Cell::text(&o.id),
+            Cell::text(unit_name(piao, &o.struttura)),
+            Cell::text(&o.titolo),
+            e.grado.map_or(Cell::Empty, Cell::Percent),
+            Cell::text(e.esito.label()),
+        ];
+        let indicators = e.indicatori.iter().map(|i| {
             vec![
-                Cell::text(&o.id),
-                Cell::text(unit_name(piao, &o.struttura)),
-                Cell::text(&o.titolo),
-                e.grado.map_or(Cell::Empty, Cell::Percent),
-                Cell::text(e.esito.label()),
-            ]
-        };
-        if e.indicatori.is_empty() {
-            let mut row = head();
-            row.extend(std::iter::repeat_n(Cell::Empty, 7));
-            rows.push(row);
-        }
-        for i in &e.indicatori {
-            let mut row = head();
-            row.extend([
                 Cell::text(&i.indicatore.indicatore),
                 Cell::opt_text(&i.indicatore.target.anno1),
                 i.target.map_or(Cell::Empty, Cell::text),
@@ -809,9 +823,9 @@ fn relazione_performance(piao: &Piao) -> Table {
                 i.misura.map_or(Cell::Empty, |m| Cell::Date(m.data)),
                 i.grado.map_or(Cell::Empty, Cell::Percent),
                 Cell::text(i.esito.label()),
-            ]);
-            rows.push(row);
-        }
+            ]
+        });
+        rows.extend(one_row_per_child(head, indicators, 7));
     }
     let year = piao.piano.triennio.primo;
     let columns = vec![
@@ -908,37 +922,29 @@ fn relazione_performance(piao: &Piao) -> Table {
 fn rischi(piao: &Piao) -> Table {
     let mut rows = Vec::new();
     for r in &piao.rischi.rischi {
-        let head = || {
+        let head = vec![
+            Cell::text(&r.codice),
+            Cell::text(&r.area),
+            Cell::text(&r.processo),
+            Cell::text(&r.evento),
+            r.struttura
+                .as_deref()
+                .map(|s| Cell::text(unit_name(piao, s)))
+                .unwrap_or(Cell::Empty),
+            Cell::text(&r.probabilita),
+            Cell::text(&r.impatto),
+            Cell::text(&r.livello),
+        ];
+        let measures = r.misure.iter().map(|m| {
             vec![
-                Cell::text(&r.codice),
-                Cell::text(&r.area),
-                Cell::text(&r.processo),
-                Cell::text(&r.evento),
-                r.struttura
-                    .as_deref()
-                    .map(|s| Cell::text(unit_name(piao, s)))
-                    .unwrap_or(Cell::Empty),
-                Cell::text(&r.probabilita),
-                Cell::text(&r.impatto),
-                Cell::text(&r.livello),
-            ]
-        };
-        if r.misure.is_empty() {
-            let mut row = head();
-            row.extend(std::iter::repeat_n(Cell::Empty, 5));
-            rows.push(row);
-        }
-        for m in &r.misure {
-            let mut row = head();
-            row.extend([
                 Cell::text(&m.misura),
                 Cell::text(&m.tipo),
                 Cell::text(&m.responsabile),
                 deadline(&m.scadenza),
                 Cell::text(&m.indicatore),
-            ]);
-            rows.push(row);
-        }
+            ]
+        });
+        rows.extend(one_row_per_child(head, measures, 5));
     }
     Table {
         slug: slug(piao, "mappa-rischi-misure"),

@@ -329,6 +329,7 @@ pub fn view(piao: &Piao, rapporto: Rapporto, bozza: bool) -> Value {
                 "target": opt(&v.indicatore.target.anno1),
                 "valore": v.misura.map(|m| m.valore.clone()),
                 "data": v.misura.map(|m| italian::date_short(m.data)),
+                "note": v.misura.and_then(|m| m.note.clone()),
                 "grado": pct(v.grado), "grado_f": frac(v.grado), "esito": esito(v.esito),
             })
         })

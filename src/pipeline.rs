@@ -376,12 +376,7 @@ pub fn report(options: &ReportOptions) -> Result<Reported, Failure> {
         return Ok(Reported { report, pdf: None });
     }
     // What the report counts in a way the sheets do not say is said here.
-    let all: Vec<esiti::EsitoObiettivo> = piao
-        .performance
-        .obiettivi
-        .iter()
-        .map(|o| esiti::obiettivo(o, al, &piao.relazione))
-        .collect();
+    let all = render::ciclo::esiti(&piao, rapporto);
     let counts = esiti::conteggi(&all.iter().collect::<Vec<_>>());
     if counts.fasi_non_rilevate > 0 {
         report.warning(
@@ -395,7 +390,7 @@ pub fn report(options: &ReportOptions) -> Result<Reported, Failure> {
         );
     }
     let templates = render::Templates::load(options.templates.as_deref())?;
-    let view = render::ciclo::view(&piao, rapporto, options.bozza);
+    let view = render::ciclo::view(&piao, rapporto, &all, options.bozza);
     let document = render::report_pdf(&piao, rapporto, &view, &templates)?;
     let mut name = rapporto.file_name(&piao);
     if options.bozza {

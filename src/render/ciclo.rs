@@ -3,6 +3,7 @@
 //! year of the triennio. Every state and degree comes from [`crate::model::esiti`]; every
 //! figure is formatted here, so the templates only lay out.
 
+use super::view::{deadline, opt};
 use crate::italian;
 use crate::model::ciclo::{Esito, Regola, Relazione};
 use crate::model::esiti::{self, Conteggi, EsitoObiettivo};
@@ -77,10 +78,6 @@ fn al(d: NaiveDate, date: String) -> String {
     }
 }
 
-fn opt(s: &Option<String>) -> Value {
-    s.as_deref().map(Value::from).unwrap_or(Value::Null)
-}
-
 fn pct(f: Option<f64>) -> Value {
     f.map(|f| Value::from(italian::percent(f)))
         .unwrap_or(Value::Null)
@@ -94,13 +91,6 @@ fn frac(f: Option<f64>) -> Value {
 
 fn esito(e: Esito) -> Value {
     json!({ "chiave": e, "etichetta": e.label() })
-}
-
-fn deadline(d: &Deadline) -> String {
-    match d {
-        Deadline::Date(d) => italian::date_short(*d),
-        Deadline::Text(t) => t.clone(),
-    }
 }
 
 /// The rule of the degree of achievement, in words, for the report's method note.
@@ -249,8 +239,19 @@ fn scarto(voce: &str, d: f64) -> String {
     format!("{sign}{}", figura(voce, d.abs()))
 }
 
-/// The report's view.
-pub fn view(piao: &Piao, rapporto: Rapporto, bozza: bool) -> Value {
+/// Every objective at the report's date: computed once, for the view and for what the
+/// command says about it.
+pub fn esiti(piao: &Piao, rapporto: Rapporto) -> Vec<EsitoObiettivo<'_>> {
+    let al = rapporto.al(piao);
+    piao.performance
+        .obiettivi
+        .iter()
+        .map(|o| esiti::obiettivo(o, al, &piao.relazione))
+        .collect()
+}
+
+/// The report's view; `obiettivi` is [`esiti`]`(piao, rapporto)`.
+pub fn view(piao: &Piao, rapporto: Rapporto, obiettivi: &[EsitoObiettivo], bozza: bool) -> Value {
     let al = rapporto.al(piao);
     let regole = &piao.relazione;
     let org = &piao.organizzazione;
@@ -259,16 +260,9 @@ pub fn view(piao: &Piao, rapporto: Rapporto, bozza: bool) -> Value {
             .map(|s| s.nome.clone())
             .unwrap_or_else(|| code.to_string())
     };
-    let esiti: Vec<EsitoObiettivo> = piao
-        .performance
-        .obiettivi
-        .iter()
-        .map(|o| esiti::obiettivo(o, al, regole))
-        .collect();
-
     // Units in the order of the Strutture sheet, then any other cited.
     let mut units: Vec<String> = org.strutture.iter().map(|s| s.codice.clone()).collect();
-    for e in &esiti {
+    for e in obiettivi {
         if !units.contains(&e.obiettivo.struttura) {
             units.push(e.obiettivo.struttura.clone());
         }
@@ -276,7 +270,7 @@ pub fn view(piao: &Piao, rapporto: Rapporto, bozza: bool) -> Value {
     let mut strutture = Vec::new();
     let mut riepilogo = Vec::new();
     for code in &units {
-        let mine: Vec<&EsitoObiettivo> = esiti
+        let mine: Vec<&EsitoObiettivo> = obiettivi
             .iter()
             .filter(|e| &e.obiettivo.struttura == code)
             .collect();
@@ -291,7 +285,7 @@ pub fn view(piao: &Piao, rapporto: Rapporto, bozza: bool) -> Value {
             "obiettivi": mine.iter().map(|e| obiettivo_view(e, &nome)).collect::<Vec<_>>(),
         }));
     }
-    let all: Vec<&EsitoObiettivo> = esiti.iter().collect();
+    let all: Vec<&EsitoObiettivo> = obiettivi.iter().collect();
     let totale = conteggi_view(&esiti::conteggi(&all), "Totale");
 
     let misure = esiti::misure(&piao.rischi, al);

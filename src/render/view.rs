@@ -38,11 +38,11 @@ fn provincia(p: &str) -> String {
     }
 }
 
-fn opt(s: &Option<String>) -> Value {
+pub(crate) fn opt(s: &Option<String>) -> Value {
     s.as_deref().map(Value::from).unwrap_or(Value::Null)
 }
 
-fn deadline(d: &Deadline) -> String {
+pub(crate) fn deadline(d: &Deadline) -> String {
     match d {
         Deadline::Date(d) => italian::date_short(*d),
         Deadline::Text(t) => t.clone(),

@@ -382,8 +382,8 @@ pub fn report(options: &ReportOptions) -> Result<Reported, Failure> {
         report.warning(
             Location::sheet(PERFORMANCE_FILE, "Avanzamento fasi"),
             format!(
-                "fasi senza rilevazione fino al {}: {} su {}; il report le indica come «Non rilevata» e nell'avanzamento contano come non avviate",
-                crate::italian::date_short(al),
+                "fasi senza rilevazione fino {}: {} su {}; il report le indica come «Non rilevata» e nell'avanzamento contano come non avviate",
+                render::ciclo::al(al, crate::italian::date_short(al)),
                 counts.fasi_non_rilevate,
                 counts.fasi
             ),

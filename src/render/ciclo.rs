@@ -70,7 +70,7 @@ impl Rapporto {
 
 /// "al 30/06/2026", "all'11/08/2026": the preposition before a date, as it is read ("otto",
 /// "undici" begin with a vowel).
-fn al(d: NaiveDate, date: String) -> String {
+pub fn al(d: NaiveDate, date: String) -> String {
     if matches!(d.day(), 8 | 11) {
         format!("all'{date}")
     } else {

@@ -26,7 +26,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 fn main() -> Result<(), Error> {
-    // `bench genera DIR RIGHE RISCHI [piccola]`: only writes an input folder of that size, to profile a
+    // `bench genera DIR RIGHE RISCHI [piccola]`: only writes an input folder (the large
+    // administration with that many staff rows and risks, or a small one), to profile a
     // single command on it (for example `perf record piao check DIR`).
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some("genera") {
@@ -38,10 +39,9 @@ fn main() -> Result<(), Error> {
             small()
         } else {
             Size {
-                units: Some(40),
                 staff_rows: Some(staff),
                 risks: Some(risks),
-                ..Size::default()
+                ..large_size()
             }
         };
         return generate::write(&Demo::read()?, Path::new(dir), "Comune di Prova", size);
@@ -211,17 +211,22 @@ fn watch_rebuild(demo: &Demo, tmp: &Path, runs: usize) -> Result<(), Error> {
     Ok(())
 }
 
-fn large(demo: &Demo, tmp: &Path, runs: usize) -> Result<(), Error> {
-    let dir = tmp.join("grande");
-    let size = Size {
+/// The large administration: 50 objective cards, 40 units, 1,000 staff rows, 200 courses,
+/// 300 risks.
+fn large_size() -> Size {
+    Size {
         performance_copies: Some(2),
         units: Some(40),
         staff_rows: Some(1000),
         courses: Some(200),
         risks: Some(300),
         ..Size::default()
-    };
-    generate::write(demo, &dir, "Comune Grande di Prova", size)?;
+    }
+}
+
+fn large(demo: &Demo, tmp: &Path, runs: usize) -> Result<(), Error> {
+    let dir = tmp.join("grande");
+    generate::write(demo, &dir, "Comune Grande di Prova", large_size())?;
     println!(
         "== Amministrazione grande (50 schede di obiettivo, 40 strutture, 1.000 righe di personale, 200 corsi, 300 rischi)"
     );

@@ -117,13 +117,14 @@ pub fn build(options: &BuildOptions) -> Result<Built, Failure> {
     // Templates are all read before anything is written: a broken one leaves every output
     // as it was.
     let resources = Resources::load(options.templates.as_deref())?;
-    build_checked(options, &resources, checked, view)
+    build_checked(options, &resources, checked, view, render::Cache::Release)
 }
 
-/// [`build`] with templates already loaded (`options.templates` is not read again).
+/// [`build`] with templates already loaded (`options.templates` is not read again), for
+/// builds that follow one another: typst's memoized layouts are kept for the next one.
 pub fn build_with(options: &BuildOptions, resources: &Resources) -> Result<Built, Failure> {
     let (checked, view) = checked_with_view(&options.input, options.modo)?;
-    build_checked(options, resources, checked, view)
+    build_checked(options, resources, checked, view, render::Cache::Keep)
 }
 
 impl Built {
@@ -142,16 +143,20 @@ fn build_checked(
     resources: &Resources,
     checked: Checked,
     view: Option<serde_json::Value>,
+    cache: render::Cache,
 ) -> Result<Built, Failure> {
     let mut report = checked.report;
+    // Where each row came from only serves the checks: it is not kept through the layout.
+    drop(checked.loaded.sources);
     let (piao, view) = match (checked.loaded.piao, view) {
         (Some(piao), Some(view)) if !report.has_errors() => (piao, view),
         _ => return Ok(Built::nothing(report)),
     };
-    let document = render::pdf(&piao, &view, &resources.typst)?;
+    let layout = render::start_pdf(&piao, &view, &resources.typst, cache)?;
     drop(view);
-    // The publication is rendered before anything is written: a refused publication date
-    // leaves the PDF and every published file as they were.
+    // The publication is rendered while typst lays out, and before anything is written: a
+    // refused publication date or template leaves the PDF and every published file as they
+    // were.
     let prepared = if options.trasparenza {
         Some(publish::prepare(
             &piao,
@@ -165,6 +170,7 @@ fn build_checked(
     } else {
         None
     };
+    let document = layout.wait()?;
     let name = pdf_name(&piao, options.modo);
     let path = options.output.join(&name);
     crate::output::remove_leftovers(&options.output);

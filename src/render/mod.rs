@@ -137,18 +137,41 @@ fn time_limit() -> std::time::Duration {
     std::time::Duration::from_secs(secs)
 }
 
+/// What happens to typst's memoized layouts once a document is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cache {
+    /// Kept for the next build: `piao watch` relays out only what an edit changed.
+    Keep,
+    /// Dropped before the PDF export, which then reuses their memory: a one-shot build's peak
+    /// is the larger of the two stages instead of their sum.
+    Release,
+}
+
 /// Renders the PIAO as PDF/A-2a and PDF/UA-1; `view` is `view::view(piao)`.
 pub fn pdf(
     piao: &Piao,
     view: &serde_json::Value,
     templates: &Templates,
 ) -> Result<Document, Failure> {
-    compile(
+    start_pdf(piao, view, templates, Cache::Keep)?.wait()
+}
+
+/// [`pdf`] on its own thread: the caller prepares other outputs while typst lays out (on a
+/// large plan the publication then costs no time of its own), and takes the document with
+/// [`Pending::wait`].
+pub fn start_pdf(
+    piao: &Piao,
+    view: &serde_json::Value,
+    templates: &Templates,
+    cache: Cache,
+) -> Result<Pending, Failure> {
+    start(
         "/main.typ",
         view,
         piao.piano.data_documento(),
         view::meta(piao).titolo,
         templates,
+        cache,
     )
 }
 
@@ -160,46 +183,50 @@ pub fn report_pdf(
     view: &serde_json::Value,
     templates: &Templates,
 ) -> Result<Document, Failure> {
-    compile(
+    start(
         rapporto.template(),
         view,
         rapporto.al(piao),
         rapporto.titolo(piao),
         templates,
-    )
+        Cache::Keep,
+    )?
+    .wait()
 }
 
-/// Lays out template `main` with `view` as `/data.json` and exports it as PDF/A-2a and
-/// PDF/UA-1, dated `date` (the same input gives the same bytes).
-fn compile(
+/// A document being laid out and exported on its own thread.
+pub struct Pending {
+    rx: std::sync::mpsc::Receiver<Result<Document, Failure>>,
+    limit: std::time::Duration,
+}
+
+impl Pending {
+    /// The document, or why there is none. A custom template may compute for ever: after
+    /// the time limit the work is abandoned (the process ends soon after, taking it along).
+    pub fn wait(self) -> Result<Document, Failure> {
+        self.rx.recv_timeout(self.limit).map_err(|_| {
+            Failure::Template(format!(
+                "l'impaginazione non è terminata entro {} secondi: il modello fa troppo lavoro o non termina (il limite si cambia con la variabile {LIMIT_VAR})",
+                self.limit.as_secs()
+            ))
+        })?
+    }
+}
+
+/// Starts laying out template `main` with `view` as `/data.json` and exporting it as
+/// PDF/A-2a and PDF/UA-1, dated `date` (the same input gives the same bytes).
+fn start(
     main: &str,
     view: &serde_json::Value,
     date: chrono::NaiveDate,
     title: String,
     templates: &Templates,
-) -> Result<Document, Failure> {
+    cache: Cache,
+) -> Result<Pending, Failure> {
     let data = serde_json::to_vec(view)
         .map_err(|e| Failure::Internal(format!("serializzazione dei dati: {e}")))?;
     let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
         .ok_or_else(|| Failure::Internal(format!("data non valida: {date}")))?;
-    let world = PiaoWorld::new(&templates.files, main, data, today);
-
-    // A custom template may compute for ever: the layout runs on its own thread and is
-    // abandoned after the time limit (the process ends soon after, taking it along).
-    let limit = time_limit();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let compiled = typst::compile::<PagedDocument>(&world);
-        let _ = tx.send((world, compiled.output));
-    });
-    let (world, output) = rx.recv_timeout(limit).map_err(|_| {
-        Failure::Template(format!(
-            "l'impaginazione non è terminata entro {} secondi: il modello fa troppo lavoro o non termina (il limite si cambia con la variabile {LIMIT_VAR})",
-            limit.as_secs()
-        ))
-    })?;
-    let document = output.map_err(|errors| Failure::Template(describe(&world, &errors)))?;
-
     let standards = PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
         .map_err(|e| Failure::Internal(format!("standard PDF: {}", e.message())))?;
     let options = PdfOptions {
@@ -211,8 +238,30 @@ fn compile(
         tagged: true,
         pretty: false,
     };
-    let bytes = typst_pdf::pdf(&document, &options)
-        .map_err(|errors| Failure::Template(describe(&world, &errors)))?;
+    let world = PiaoWorld::new(&templates.files, main, data, today);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(lay_out_and_export(&world, &options, cache));
+    });
+    Ok(Pending {
+        rx,
+        limit: time_limit(),
+    })
+}
+
+fn lay_out_and_export(
+    world: &PiaoWorld,
+    options: &PdfOptions,
+    cache: Cache,
+) -> Result<Document, Failure> {
+    let document = typst::compile::<PagedDocument>(world)
+        .output
+        .map_err(|errors| Failure::Template(describe(world, &errors)))?;
+    if cache == Cache::Release {
+        typst::comemo::evict(0);
+    }
+    let bytes = typst_pdf::pdf(&document, options)
+        .map_err(|errors| Failure::Template(describe(world, &errors)))?;
     Ok(Document {
         bytes,
         pages: document.pages().len(),

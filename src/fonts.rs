@@ -34,11 +34,33 @@ pub fn fonts() -> &'static (LazyHash<FontBook>, Vec<Font>) {
 /// Whether the bundled fonts can print `c`: white space always, control characters never
 /// (a PDF/A cannot hold them), anything else when a font has a glyph for it.
 pub fn printable(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r')
+    // Printable ASCII, most of any Italian text, is in every bundled font: no lookup.
+    (' '..='~').contains(&c)
+        || matches!(c, '\t' | '\n' | '\r')
         || (!c.is_control() && c.is_whitespace())
         || !c.is_control()
             && fonts()
                 .1
                 .iter()
                 .any(|f| f.info().coverage.contains(c as u32))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn printable_ascii_shortcut_agrees_with_the_fonts() {
+        for c in ' '..='~' {
+            assert!(
+                fonts()
+                    .1
+                    .iter()
+                    .any(|f| f.info().coverage.contains(c as u32)),
+                "{c:?} is taken as printable without a lookup but no bundled font has it"
+            );
+        }
+        assert!(!printable('\u{7}'));
+        assert!(printable('è') && printable('€'));
+    }
 }

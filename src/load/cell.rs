@@ -92,22 +92,41 @@ pub fn is_blank(data: &Data) -> bool {
 /// starting with "-", "•" or "*" as a list.
 pub fn as_lines(data: &Data) -> String {
     match data {
-        Data::String(s) => s
-            .lines()
-            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-            .filter(|l| !l.is_empty())
-            .collect::<Vec<_>>()
-            .join("\n"),
+        Data::String(s) => {
+            let mut out = String::with_capacity(s.len());
+            for line in s.lines().filter(|l| !l.trim().is_empty()) {
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                push_squeezed(&mut out, line);
+            }
+            out
+        }
         _ => as_text(data),
+    }
+}
+
+/// `s` with its ends trimmed and each run of white space made one space.
+fn squeeze(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_squeezed(&mut out, s);
+    out
+}
+
+/// Appends [`squeeze`]`(s)` to `out` (one allocation per cell on a 100,000-row sheet).
+fn push_squeezed(out: &mut String, s: &str) {
+    for (i, word) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
     }
 }
 
 /// The cell as text, as the user sees it: integers without ".0", dates as dd/mm/yyyy.
 pub fn as_text(data: &Data) -> String {
     match data {
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
-            s.split_whitespace().collect::<Vec<_>>().join(" ")
-        }
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => squeeze(s),
         Data::Int(i) => i.to_string(),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         Data::Float(f) => f.to_string().replace('.', ","),
@@ -152,7 +171,7 @@ pub fn normalize(s: &str) -> String {
             }
         })
         .collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    squeeze(&folded)
 }
 
 /// The list value closest to `found`, when it is close enough to be a likely typo.

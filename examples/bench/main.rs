@@ -1,11 +1,12 @@
-//! Benchmark of `piao`, in one process, on inputs generated in code from the demo:
+//! Benchmark of `piao` on inputs generated in code from the demo:
 //!
 //! 1. the demo, and the demo with one paragraph of about 6,000 words (the layout trap of
 //!    justified text), built whole;
 //! 2. a large administration (about 50 cards of 4 phases, 40 units, 1,000 staff rows, 200
 //!    courses, 300 risks): median time per stage (read+check, view, typst layout, PDF export,
-//!    publication files), the whole build, pages per second, peak memory, and the ratio of the
-//!    whole build to typst compiling the same template and data alone;
+//!    publication files), the whole build (check, PDF and publication, as `piao build`),
+//!    pages per second, peak memory, and the ratio of the whole build to typst compiling the
+//!    same template and data alone;
 //! 3. a batch of 200 small administrations (simplified PIAO) on all cores: administrations
 //!    per second, and the memory after the 10th and after the last;
 //! 4. the scaling of `check`: 1k, 10k and 100k staff rows; 100, 1,000 and 10,000 risks.
@@ -13,8 +14,9 @@
 //! Every timed run starts from an empty typst cache. Run with
 //! `cargo run --release --example bench [RUNS]` (default 5 runs; the batch and the largest
 //! sizes run at most 3 times); `cargo run --release --example bench genera DIR RIGHE RISCHI`
-//! only writes such an input folder, to profile one command on it. Peak memory is the process's resident high-water mark, reset
-//! before each measure (Linux only; elsewhere it is not shown).
+//! only writes such an input folder, to profile one command on it. Times are measured in this
+//! process; the peak memory of a build or check is the resident high-water mark of a fresh
+//! process doing only that (`bench picco`; Linux only, elsewhere it is not shown).
 
 mod generate;
 
@@ -30,6 +32,25 @@ fn main() -> Result<(), Error> {
     // administration with that many staff rows and risks, or a small one), to profile a
     // single command on it (for example `perf record piao check DIR`).
     let args: Vec<String> = std::env::args().collect();
+    // `bench picco build|check DIR OUT`: one build or check in this fresh process, then its
+    // peak memory in kB on stdout (what the other measures read, see [`fresh_peak`]).
+    if args.get(1).map(String::as_str) == Some("picco") {
+        let (Some(what), Some(dir), Some(out)) = (args.get(2), args.get(3), args.get(4)) else {
+            return Err("uso: bench picco build|check CARTELLA USCITA".into());
+        };
+        let dir = Path::new(dir);
+        match what.as_str() {
+            "build" => {
+                build(&build_options(dir, PathBuf::from(out), true))?;
+            }
+            _ => {
+                pipeline::check(dir)?;
+            }
+        }
+        let kb = memory_mb("VmHWM:").map_or(0.0, |m| m * 1024.0);
+        println!("{kb:.0}");
+        return Ok(());
+    }
     if args.get(1).map(String::as_str) == Some("genera") {
         let number = |i: usize| args.get(i).and_then(|a| a.parse().ok());
         let (Some(dir), Some(staff), Some(risks)) = (args.get(2), number(3), number(4)) else {
@@ -94,10 +115,24 @@ fn timed<T>(runs: usize, mut f: impl FnMut() -> Result<T, Error>) -> Result<(f64
     Ok((times[times.len() / 2], last.expect("runs ≥ 1")))
 }
 
-/// Resets the process's peak resident memory (Linux), so that [`peak_mb`] measures what
-/// follows.
-fn reset_peak() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
+/// The peak memory of one `what` ("build" or "check") of `dir`, in a fresh process: in this
+/// one, earlier measures leave memory the allocator keeps, and a process-wide peak would
+/// count it (Linux only; elsewhere "n.d.").
+fn fresh_peak(what: &str, dir: &Path, out: &Path) -> String {
+    let measured = std::env::current_exe().ok().and_then(|exe| {
+        let output = std::process::Command::new(exe)
+            .args(["picco", what])
+            .arg(dir)
+            .arg(out)
+            .output()
+            .ok()?;
+        let kb: f64 = String::from_utf8_lossy(&output.stdout)
+            .trim()
+            .parse()
+            .ok()?;
+        (output.status.success() && kb > 0.0).then_some(kb / 1024.0)
+    });
+    measured.map_or("n.d.".into(), |m| format!("{m:.0} MB"))
 }
 
 /// `VmHWM` (peak) or `VmRSS` (current) of this process, in MB.
@@ -106,10 +141,6 @@ fn memory_mb(field: &str) -> Option<f64> {
     let line = status.lines().find(|l| l.starts_with(field))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
-}
-
-fn peak_mb() -> String {
-    memory_mb("VmHWM:").map_or("n.d.".into(), |m| format!("{m:.0} MB"))
 }
 
 fn build(options: &BuildOptions) -> Result<usize, Error> {
@@ -276,10 +307,11 @@ fn large(demo: &Demo, tmp: &Path, runs: usize) -> Result<(), Error> {
         Ok(())
     })?;
 
-    let options = build_options(&dir, tmp.join("out-grande"), false);
-    reset_peak();
+    // The whole build is what `piao build` does: check, PDF and publication.
+    let out = tmp.join("out-grande");
+    let options = build_options(&dir, out.clone(), true);
     let (t_build, pages) = timed(runs, || build(&options))?;
-    let peak = peak_mb();
+    let peak = fresh_peak("build", &dir, &out);
     let alone = t_layout + t_export;
     println!("lettura e controllo   {t_check:.3} s");
     println!("vista (dati per typst) {t_view:.3} s");
@@ -388,9 +420,8 @@ fn scaling(demo: &Demo, tmp: &Path, runs: usize) -> Result<(), Error> {
             let dir = tmp.join(format!("scala-{n}-{}", what.len()));
             generate::write(demo, &dir, "Comune di Prova", size(n))?;
             let runs = if n >= 10_000 { runs.min(3) } else { runs };
-            reset_peak();
             let (t, checked) = timed(runs, || Ok(pipeline::check(&dir)?))?;
-            let peak = peak_mb();
+            let peak = fresh_peak("check", &dir, &tmp.join("out-scala"));
             if checked.report.has_errors() {
                 return Err(
                     format!("dati generati con errori:\n{}", checked.report.to_text()).into(),

@@ -239,7 +239,15 @@ pub fn read(path: &Path, spec: &'static Workbook, report: &mut Report) -> Workbo
         .collect();
     std::thread::scope(|scope| {
         let mut merged = Merged::start(scope, path, ods, &declared);
-        read_sheets(&mut workbook, &mut merged, &names, spec, &file, &mut data, report);
+        read_sheets(
+            &mut workbook,
+            &mut merged,
+            &names,
+            spec,
+            &file,
+            &mut data,
+            report,
+        );
     });
     data
 }

@@ -317,10 +317,10 @@ fn valore(text: &str) -> Option<Valore> {
     })
 }
 
-/// "Sì" or "No" as a target or a measure.
+/// "Sì" or "No" as a target or a measure (compared without case, accents or spaces).
 fn si_no(text: &str) -> Option<bool> {
-    match crate::load::cell::normalize(text).as_str() {
-        "si" | "sì" | "yes" | "fatto" | "raggiunto" | "approvato" | "adottato" => Some(true),
+    match super::vocab::chiave(text).as_str() {
+        "si" | "yes" | "fatto" | "raggiunto" | "approvato" | "adottato" => Some(true),
         "no" | "nonfatto" | "nonraggiunto" => Some(false),
         _ => None,
     }
@@ -461,6 +461,8 @@ mod tests {
         assert_eq!(grado("≤ 0", "4", none), Some(0.0));
         assert_eq!(grado("Sì", "sì", none), Some(1.0));
         assert_eq!(grado("Sì", "No", none), Some(0.0));
+        assert_eq!(grado("Sì", "Non raggiunto", none), Some(0.0));
+        assert_eq!(grado("si", "Raggiunto", none), Some(1.0));
         assert_eq!(grado("2,5", "2", none), Some(0.8));
         assert_eq!(grado("Applicazione al ciclo", "fatto", none), None);
         assert_eq!(grado("60%", "in corso", none), None);

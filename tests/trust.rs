@@ -274,7 +274,8 @@ fn a_template_that_never_ends_is_stopped_with_a_message() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("l'impaginazione non è terminata entro 2 secondi"),
+        stderr(&out)
+            .contains("l'impaginazione e l'esportazione in PDF non sono terminate entro 2 secondi"),
         "{}",
         stderr(&out)
     );

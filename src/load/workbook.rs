@@ -228,7 +228,12 @@ pub fn read(path: &Path, spec: &'static Workbook, report: &mut Report) -> Workbo
         );
         return data;
     }
-    let ods = matches!(workbook, Sheets::Ods(_));
+    let kind = match workbook {
+        Sheets::Xlsx(_) => Some(MergedKind::Xlsx),
+        Sheets::Ods(_) => Some(MergedKind::Ods),
+        // .xls and .xlsb: their merged ranges are not read (no fixture to test them with).
+        _ => None,
+    };
     let declared: Vec<String> = names
         .iter()
         .filter(|n| {
@@ -238,7 +243,7 @@ pub fn read(path: &Path, spec: &'static Workbook, report: &mut Report) -> Workbo
         .cloned()
         .collect();
     std::thread::scope(|scope| {
-        let mut merged = Merged::start(scope, path, ods, &declared);
+        let mut merged = Merged::start(scope, path, kind, &declared);
         read_sheets(
             &mut workbook,
             &mut merged,
@@ -248,8 +253,24 @@ pub fn read(path: &Path, spec: &'static Workbook, report: &mut Report) -> Workbo
             &mut data,
             report,
         );
+        if !merged.finish() {
+            report.push(
+                crate::diag::Diagnostic::error(
+                    Location::file(&file),
+                    "errore interno nella lettura delle celle unite: il contenuto dei fogli potrebbe essere incompleto",
+                )
+                .with_hint("segnalare il caso; nel frattempo, separare le celle unite e ripetere il valore in ogni cella"),
+            );
+        }
     });
     data
+}
+
+/// The formats whose merged ranges are read beside the cells.
+#[derive(Clone, Copy)]
+enum MergedKind {
+    Xlsx,
+    Ods,
 }
 
 /// The merged ranges of every sheet, by sheet name, read on another thread while the cells
@@ -258,33 +279,53 @@ pub fn read(path: &Path, spec: &'static Workbook, report: &mut Report) -> Workbo
 struct Merged<'scope> {
     pending: Option<std::thread::ScopedJoinHandle<'scope, HashMap<String, Vec<Dimensions>>>>,
     ready: HashMap<String, Vec<Dimensions>>,
+    /// The other thread stopped on a bug: the ranges are unknown.
+    failed: bool,
 }
 
 impl<'scope> Merged<'scope> {
-    /// Starts reading the merged ranges of the sheets `names` of `path`.
+    /// Starts reading the merged ranges of the sheets `names` of `path` (none when `kind` is
+    /// `None`).
     fn start<'env>(
         scope: &'scope std::thread::Scope<'scope, 'env>,
         path: &'env Path,
-        ods: bool,
+        kind: Option<MergedKind>,
         names: &'env [String],
     ) -> Merged<'scope> {
-        let pending = scope.spawn(move || match ods {
-            true => ods_merged(path),
-            false => xlsx_merged(path, names),
+        let pending = kind.map(|kind| {
+            scope.spawn(move || match kind {
+                MergedKind::Ods => ods_merged(path),
+                MergedKind::Xlsx => xlsx_merged(path, names),
+            })
         });
         Merged {
-            pending: Some(pending),
+            pending,
             ready: HashMap::new(),
+            failed: false,
         }
     }
 
     /// The merged ranges of sheet `name` (waits for the other thread the first time). A
     /// file whose ranges cannot be read gives none: reading its cells says what is wrong.
     fn of(&mut self, name: &str) -> Vec<Dimensions> {
-        if let Some(pending) = self.pending.take() {
-            self.ready = pending.join().unwrap_or_default();
-        }
+        self.join();
         self.ready.get(name).cloned().unwrap_or_default()
+    }
+
+    /// Waits for the other thread; false when it stopped on a bug (a panic joined here does
+    /// not cross the scope).
+    fn finish(mut self) -> bool {
+        self.join();
+        !self.failed
+    }
+
+    fn join(&mut self) {
+        if let Some(pending) = self.pending.take() {
+            match pending.join() {
+                Ok(ready) => self.ready = ready,
+                Err(_) => self.failed = true,
+            }
+        }
     }
 }
 

@@ -143,7 +143,9 @@ pub enum Cache {
     /// Kept for the next build: `piao watch` relays out only what an edit changed.
     Keep,
     /// Dropped before the PDF export, which then reuses their memory: a one-shot build's peak
-    /// is the larger of the two stages instead of their sum.
+    /// is the larger of the two stages instead of their sum. typst's cache is global to the
+    /// process (`comemo::evict(0)`): this also drops what other threads' builds memoized, so
+    /// only a process that builds one document at a time should ask for it.
     Release,
 }
 
@@ -197,19 +199,32 @@ pub fn report_pdf(
 /// A document being laid out and exported on its own thread.
 pub struct Pending {
     rx: std::sync::mpsc::Receiver<Result<Document, Failure>>,
+    /// When the layout and the export together must be done: the limit counts from the start,
+    /// not from the call to [`Pending::wait`].
+    deadline: std::time::Instant,
     limit: std::time::Duration,
 }
 
 impl Pending {
     /// The document, or why there is none. A custom template may compute for ever: after
-    /// the time limit the work is abandoned (the process ends soon after, taking it along).
+    /// the time limit (layout and PDF export together) the work is abandoned (the process ends
+    /// soon after, taking it along).
     pub fn wait(self) -> Result<Document, Failure> {
-        self.rx.recv_timeout(self.limit).map_err(|_| {
-            Failure::Template(format!(
-                "l'impaginazione non è terminata entro {} secondi: il modello fa troppo lavoro o non termina (il limite si cambia con la variabile {LIMIT_VAR})",
+        use std::sync::mpsc::RecvTimeoutError;
+        let left = self
+            .deadline
+            .saturating_duration_since(std::time::Instant::now());
+        match self.rx.recv_timeout(left) {
+            Ok(result) => result,
+            Err(RecvTimeoutError::Timeout) => Err(Failure::Template(format!(
+                "l'impaginazione e l'esportazione in PDF non sono terminate entro {} secondi: il modello fa troppo lavoro o non termina (il limite si cambia con la variabile {LIMIT_VAR})",
                 self.limit.as_secs()
-            ))
-        })?
+            ))),
+            // The thread sends on every path, a panic included: only a failure to send lands here.
+            Err(RecvTimeoutError::Disconnected) => Err(Failure::Internal(
+                "l'impaginazione si è interrotta senza un esito (segnalare il caso)".into(),
+            )),
+        }
     }
 }
 
@@ -240,12 +255,25 @@ fn start(
     };
     let world = PiaoWorld::new(&templates.files, main, data, today);
     let (tx, rx) = std::sync::mpsc::channel();
+    let limit = time_limit();
+    let deadline = std::time::Instant::now() + limit;
     std::thread::spawn(move || {
-        let _ = tx.send(lay_out_and_export(&world, &options, cache));
+        // A bug in typst met by these data is reported as such, not as a time-out.
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            lay_out_and_export(&world, &options, cache)
+        }))
+        .unwrap_or_else(|_| {
+            Err(Failure::Internal(
+                "l'impaginazione si è interrotta su questi dati (segnalare il caso)".into(),
+            ))
+        });
+        // The receiver is gone only when the time limit passed: nobody waits for the result.
+        let _ = tx.send(result);
     });
     Ok(Pending {
         rx,
-        limit: time_limit(),
+        deadline,
+        limit,
     })
 }
 

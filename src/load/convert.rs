@@ -367,7 +367,7 @@ pub fn organizzazione(
         }
         org.rendiconti = Some(
             rows.iter()
-                .map(|row| capacita::VoceFinanziaria {
+                .map(|row| VoceFinanziaria {
                     voce: row.text("voce").unwrap_or_default(),
                     anno: year(row),
                     importo: row.number("importo").unwrap_or(0.0),

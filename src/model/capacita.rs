@@ -8,7 +8,7 @@
 //! line by line. Both the check and the view call these two, so they cannot disagree.
 
 use super::Piao;
-use super::organizzazione::Organizzazione;
+use super::organizzazione::{Organizzazione, VoceFinanziaria};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -103,14 +103,6 @@ impl Fascia {
             (da, None) => format!("{}) {} abitanti e oltre", self.lettera, n(da)),
         }
     }
-}
-
-/// One row of the sheet, as typed.
-#[derive(Debug, Clone, Serialize)]
-pub struct VoceFinanziaria {
-    pub voce: String,
-    pub anno: i32,
-    pub importo: f64,
 }
 
 /// What is wrong with the sheet's rows. `riga` is the position in the list (the row to point

@@ -173,10 +173,19 @@ pub struct Organizzazione {
     /// The training budget, one row per year.
     pub budget_formazione: Vec<BudgetFormazione>,
     /// The rendiconti figures for the hiring capacity; `None` when the sheet is absent.
-    pub rendiconti: Option<Vec<super::capacita::VoceFinanziaria>>,
+    pub rendiconti: Option<Vec<VoceFinanziaria>>,
     /// The figures realised in each year, for the annual report.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub consuntivo: Vec<super::ciclo::VoceConsuntivo>,
+}
+
+/// One row of the Rendiconti sheet, as typed: what `capacita` computes the hiring capacity
+/// from.
+#[derive(Debug, Clone, Serialize)]
+pub struct VoceFinanziaria {
+    pub voce: String,
+    pub anno: i32,
+    pub importo: f64,
 }
 
 impl Organizzazione {

@@ -1478,3 +1478,62 @@ pub fn all_columns() -> impl Iterator<Item = (&'static Workbook, &'static Sheet,
             .flat_map(move |s| s.columns.iter().map(move |c| (wb, s, c)))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::cell::normalize;
+    use std::collections::HashSet;
+
+    /// The loader finds a sheet by its normalized name and a column by its normalized header,
+    /// and the code by their keys: two alike would read one office's data as another's.
+    #[test]
+    fn keys_names_and_headers_are_unique() {
+        let mut stems = HashSet::new();
+        for wb in WORKBOOKS {
+            assert!(
+                stems.insert(wb.stem),
+                "file {} dichiarato due volte",
+                wb.stem
+            );
+            let mut keys = HashSet::new();
+            let mut names = HashSet::new();
+            for sheet in wb.sheets {
+                assert!(
+                    keys.insert(sheet.key),
+                    "{}: chiave di foglio {} ripetuta",
+                    wb.stem,
+                    sheet.key
+                );
+                assert!(
+                    names.insert(normalize(sheet.name)),
+                    "{}: foglio «{}» ripetuto",
+                    wb.stem,
+                    sheet.name
+                );
+                let mut column_keys = HashSet::new();
+                let mut headers = HashSet::new();
+                for column in sheet.columns {
+                    assert!(
+                        column_keys.insert(column.key),
+                        "{} › {}: chiave di colonna {} ripetuta",
+                        wb.stem,
+                        sheet.name,
+                        column.key
+                    );
+                    assert!(
+                        headers.insert(normalize(column.header)),
+                        "{} › {}: intestazione «{}» ripetuta",
+                        wb.stem,
+                        sheet.name,
+                        column.header
+                    );
+                }
+            }
+        }
+        assert!(
+            all_columns().count() > 100,
+            "le dichiarazioni sono state lette tutte"
+        );
+    }
+}

@@ -82,38 +82,60 @@ pub fn read_text(path: &Path, name: &str) -> Result<String, std::io::Error> {
     std::fs::read_to_string(path)
 }
 
-/// Checks a workbook's size on disk and, for the zip formats (.xlsx, .ods), the size its
-/// archive declares once uncompressed, before a byte of it is parsed.
-pub fn workbook_size(path: &Path) -> Result<(), String> {
-    let len = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
-    if len > MAX_FILE_BYTES {
-        return Err(format!(
+/// Why a workbook was not read, in Italian.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unread {
+    /// The file could not be read (permissions, a disk error).
+    Io(String),
+    /// The file, or what it declares once uncompressed, is beyond the limits.
+    TooLarge(String),
+}
+
+/// Reads a workbook accepted by [`regular_file`] into memory, once: the cells, the merged
+/// ranges and the diagnosis of an unreadable file then all look at the same version of it,
+/// even if an editor replaces the file meanwhile. Refuses a file above [`MAX_FILE_BYTES`] and,
+/// for the zip formats (.xlsx, .ods), one whose archive declares more than
+/// [`MAX_UNCOMPRESSED_BYTES`] once uncompressed, before a byte of it is parsed.
+pub fn read_workbook(path: &Path) -> Result<std::sync::Arc<[u8]>, Unread> {
+    use std::io::Read;
+    let too_large = |len: u64| {
+        format!(
             "il file è di {} MB, oltre il limite di {} MB",
             len / (1024 * 1024),
             MAX_FILE_BYTES / (1024 * 1024)
-        ));
+        )
+    };
+    let io = |e: std::io::Error| Unread::Io(format!("impossibile leggere il file: {e}"));
+    let file = std::fs::File::open(path).map_err(io)?;
+    let len = file.metadata().map_err(io)?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(Unread::TooLarge(too_large(len)));
     }
-    let Ok(file) = std::fs::File::open(path) else {
-        return Ok(());
-    };
+    // Bounded even if the file grows after its size was read.
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Unread::TooLarge(too_large(bytes.len() as u64)));
+    }
     // Not a zip archive: the workbook reader says what is wrong with it.
-    let Ok(mut zip) = zip::ZipArchive::new(std::io::BufReader::new(file)) else {
-        return Ok(());
-    };
-    let mut total: u64 = 0;
-    for i in 0..zip.len() {
-        if let Ok(entry) = zip.by_index_raw(i) {
-            total = total.saturating_add(entry.size());
+    if let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])) {
+        let mut total: u64 = 0;
+        for i in 0..zip.len() {
+            if let Ok(entry) = zip.by_index_raw(i) {
+                total = total.saturating_add(entry.size());
+            }
+        }
+        if total > MAX_UNCOMPRESSED_BYTES {
+            return Err(Unread::TooLarge(format!(
+                "il file compresso si espande a {} MB, oltre il limite di {} MB (è davvero una cartella di lavoro?)",
+                total / (1024 * 1024),
+                MAX_UNCOMPRESSED_BYTES / (1024 * 1024)
+            )));
         }
     }
-    if total > MAX_UNCOMPRESSED_BYTES {
-        return Err(format!(
-            "il file compresso si espande a {} MB, oltre il limite di {} MB (è davvero una cartella di lavoro?)",
-            total / (1024 * 1024),
-            MAX_UNCOMPRESSED_BYTES / (1024 * 1024)
-        ));
-    }
-    Ok(())
+    Ok(bytes.into())
 }
 
 #[cfg(test)]

@@ -8,7 +8,6 @@ use crate::diag::{Location, Report};
 use crate::workbook::spec::{Sheet, Workbook};
 use calamine::{Cell, Data, Dimensions, Range, Reader, Sheets};
 use std::collections::HashMap;
-use std::fs::File;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -206,17 +205,32 @@ pub fn read(path: &Path, spec: &'static Workbook, report: &mut Report) -> Workbo
         file: file.clone(),
         ..Default::default()
     };
-    if let Err(why) = guard::workbook_size(path) {
-        report.push(
-            crate::diag::Diagnostic::error(Location::file(&file), why)
-                .with_hint("salvare di nuovo il file da Excel o LibreOffice, senza righe e colonne vuote in eccesso"),
-        );
-        return data;
-    }
-    let mut workbook = match calamine::open_workbook_auto(path) {
+    let bytes = match guard::read_workbook(path) {
+        Ok(bytes) => bytes,
+        Err(guard::Unread::TooLarge(why)) => {
+            report.push(
+                crate::diag::Diagnostic::error(Location::file(&file), why)
+                    .with_hint("salvare di nuovo il file da Excel o LibreOffice, senza righe e colonne vuote in eccesso"),
+            );
+            return data;
+        }
+        Err(guard::Unread::Io(why)) => {
+            report.error(Location::file(&file), why);
+            return data;
+        }
+    };
+    let opened = match path.extension().and_then(|e| e.to_str()) {
+        Some("ods") => calamine::Ods::new(Source::new(bytes.clone()))
+            .map(Sheets::Ods)
+            .map_err(|e| e.to_string()),
+        _ => calamine::Xlsx::new(Source::new(bytes.clone()))
+            .map(Sheets::Xlsx)
+            .map_err(|e| e.to_string()),
+    };
+    let mut workbook = match opened {
         Ok(wb) => wb,
         Err(e) => {
-            report.push(unreadable(path, &file, &e.to_string()));
+            report.push(unreadable(&bytes, &file, &e));
             return data;
         }
     };
@@ -228,12 +242,7 @@ pub fn read(path: &Path, spec: &'static Workbook, report: &mut Report) -> Workbo
         );
         return data;
     }
-    let kind = match workbook {
-        Sheets::Xlsx(_) => Some(MergedKind::Xlsx),
-        Sheets::Ods(_) => Some(MergedKind::Ods),
-        // .xls and .xlsb: their merged ranges are not read (no fixture to test them with).
-        _ => None,
-    };
+    let ods = matches!(workbook, Sheets::Ods(_));
     let declared: Vec<String> = names
         .iter()
         .filter(|n| {
@@ -243,7 +252,7 @@ pub fn read(path: &Path, spec: &'static Workbook, report: &mut Report) -> Workbo
         .cloned()
         .collect();
     std::thread::scope(|scope| {
-        let mut merged = Merged::start(scope, path, kind, &declared);
+        let mut merged = Merged::start(scope, &bytes, ods, &declared);
         read_sheets(
             &mut workbook,
             &mut merged,
@@ -266,12 +275,8 @@ pub fn read(path: &Path, spec: &'static Workbook, report: &mut Report) -> Workbo
     data
 }
 
-/// The formats whose merged ranges are read beside the cells.
-#[derive(Clone, Copy)]
-enum MergedKind {
-    Xlsx,
-    Ods,
-}
+/// A workbook's bytes, read once by [`guard::read_workbook`], as calamine reads them.
+type Source = std::io::Cursor<Arc<[u8]>>;
 
 /// The merged ranges of every sheet, by sheet name, read on another thread while the cells
 /// are streamed: both calamine (.xlsx) and [`ods_merged`] find them in a pass of their own
@@ -284,22 +289,20 @@ struct Merged<'scope> {
 }
 
 impl<'scope> Merged<'scope> {
-    /// Starts reading the merged ranges of the sheets `names` of `path` (none when `kind` is
-    /// `None`).
+    /// Starts reading the merged ranges of the sheets `names` of the workbook `bytes`.
     fn start<'env>(
         scope: &'scope std::thread::Scope<'scope, 'env>,
-        path: &'env Path,
-        kind: Option<MergedKind>,
+        bytes: &Arc<[u8]>,
+        ods: bool,
         names: &'env [String],
     ) -> Merged<'scope> {
-        let pending = kind.map(|kind| {
-            scope.spawn(move || match kind {
-                MergedKind::Ods => ods_merged(path),
-                MergedKind::Xlsx => xlsx_merged(path, names),
-            })
+        let bytes = bytes.clone();
+        let pending = scope.spawn(move || match ods {
+            true => ods_merged(bytes),
+            false => xlsx_merged(bytes, names),
         });
         Merged {
-            pending,
+            pending: Some(pending),
             ready: HashMap::new(),
             failed: false,
         }
@@ -330,8 +333,8 @@ impl<'scope> Merged<'scope> {
 }
 
 /// The merged ranges of the sheets `names` of an .xlsx file, by sheet name.
-fn xlsx_merged(path: &Path, names: &[String]) -> HashMap<String, Vec<Dimensions>> {
-    let Ok(mut xlsx) = calamine::open_workbook::<calamine::Xlsx<_>, _>(path) else {
+fn xlsx_merged(bytes: Arc<[u8]>, names: &[String]) -> HashMap<String, Vec<Dimensions>> {
+    let Ok(mut xlsx) = calamine::Xlsx::new(Source::new(bytes)) else {
         return HashMap::new();
     };
     names
@@ -345,7 +348,7 @@ fn xlsx_merged(path: &Path, names: &[String]) -> HashMap<String, Vec<Dimensions>
 
 /// Reads the declared sheets of `spec` into `data`.
 fn read_sheets(
-    workbook: &mut Sheets<BufReader<File>>,
+    workbook: &mut Sheets<Source>,
     merged: &mut Merged,
     names: &[String],
     spec: &'static Workbook,
@@ -406,7 +409,7 @@ struct RawSheet {
 /// million empty rows cost nothing: cells beyond [`guard::MAX_ROWS`] or
 /// [`guard::MAX_COLUMNS`] refuse the sheet (`Ok(None)`) before anything large is allocated.
 fn raw_sheet(
-    workbook: &mut Sheets<BufReader<File>>,
+    workbook: &mut Sheets<Source>,
     merged: &mut Merged,
     name: &str,
     file: &str,
@@ -581,13 +584,10 @@ fn merged_fits(m: &Dimensions, file: &str, sheet: &str, report: &mut Report) -> 
 /// The merged ranges of every sheet of an .ods file, by sheet name, read from `content.xml`
 /// (`table:number-rows-spanned`, `table:number-columns-spanned`), which calamine does not
 /// report. An unreadable file gives none: calamine then says what is wrong with it.
-fn ods_merged(path: &Path) -> HashMap<String, Vec<Dimensions>> {
+fn ods_merged(bytes: Arc<[u8]>) -> HashMap<String, Vec<Dimensions>> {
     use quick_xml::events::Event;
     let mut out: HashMap<String, Vec<Dimensions>> = HashMap::new();
-    let Ok(file) = File::open(path) else {
-        return out;
-    };
-    let Ok(mut zip) = zip::ZipArchive::new(BufReader::new(file)) else {
+    let Ok(mut zip) = zip::ZipArchive::new(Source::new(bytes)) else {
         return out;
     };
     let Ok(content) = zip.by_name("content.xml") else {
@@ -655,7 +655,7 @@ fn range_name(m: &Dimensions) -> String {
 }
 
 /// An Italian explanation of why a file could not be opened as a workbook.
-fn unreadable(path: &Path, file: &str, detail: &str) -> crate::diag::Diagnostic {
+fn unreadable(bytes: &[u8], file: &str, detail: &str) -> crate::diag::Diagnostic {
     if detail.contains("Cell limit exceeded") {
         // calamine's own bound for .ods sheets (100 million cells).
         return crate::diag::Diagnostic::error(
@@ -664,11 +664,7 @@ fn unreadable(path: &Path, file: &str, detail: &str) -> crate::diag::Diagnostic 
         )
         .with_hint("cancellare le celle in fondo al foglio (o le righe e colonne vuote fino a esse) e salvare il file");
     }
-    let mut head = Vec::new();
-    if let Ok(f) = std::fs::File::open(path) {
-        use std::io::Read;
-        let _ = f.take(8).read_to_end(&mut head);
-    }
+    let head = &bytes[..bytes.len().min(8)];
     let hint = if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         "il file sembra protetto da password o salvato nel vecchio formato .xls: aprirlo, togliere la password e salvarlo come .xlsx (o .ods)"
     } else if head.starts_with(b"PK") {
